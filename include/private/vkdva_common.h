@@ -1,0 +1,91 @@
+/*
+ * Copyright 2026 the vkdva authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * This library is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU
+ * Lesser General Public License for more details.
+ *
+ * You should have received a copy of the GNU Lesser General Public
+ * License along with this library; if not, write to the Free Software
+ * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
+ */
+
+#ifndef __VKDVA_COMMON_H
+#define __VKDVA_COMMON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <inttypes.h>
+#include <string.h>
+#include "vkdva_debug.h"
+#include "vkdva_memory.h"
+
+#ifndef ARRAY_SIZE
+# define ARRAY_SIZE(x) (sizeof(x) / sizeof(*(x)))
+#endif
+
+#define VKDVA_UNUSED __attribute__((unused))
+
+static inline size_t vkdva_align(size_t addr, size_t alignment)
+{
+    return (addr + (alignment - 1)) & ~(alignment - 1);
+}
+
+static inline uint64_t vkdva_align_u64(uint64_t addr, uint64_t alignment)
+{
+    return (addr + (alignment - 1)) / alignment * alignment;
+}
+
+static inline unsigned int vkdva_min_u(unsigned int a, unsigned int b)
+{
+    return a < b ? a : b;
+}
+
+static inline unsigned int vkdva_max_u(unsigned int a, unsigned int b)
+{
+    return a > b ? a : b;
+}
+
+static inline unsigned int vkdva_atomic_increment_u32(unsigned int *x)
+{
+    return __atomic_add_fetch(x, 1, __ATOMIC_SEQ_CST);
+}
+
+static inline unsigned int vkdva_atomic_decrement_u32(unsigned int *x)
+{
+    return __atomic_sub_fetch(x, 1, __ATOMIC_SEQ_CST);
+}
+
+static inline uint64_t vkdva_atomic_load_u64(const uint64_t *x)
+{
+    return __atomic_load_n(x, __ATOMIC_ACQUIRE);
+}
+
+static inline void vkdva_atomic_store_u64(uint64_t *x, uint64_t value)
+{
+    __atomic_store_n(x, value, __ATOMIC_RELEASE);
+}
+
+static inline bool vkdva_is_power_of_two(uint64_t x)
+{
+    return x && !(x & (x - 1));
+}
+
+static inline uint32_t vkdva_bswap32(uint32_t x)
+{
+    return __builtin_bswap32(x);
+}
+
+static inline uint64_t vkdva_bswap64(uint64_t x)
+{
+    return __builtin_bswap64(x);
+}
+
+#endif /* __VKDVA_COMMON_H */

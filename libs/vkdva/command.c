@@ -1,0 +1,316 @@
+/*
+ * Copyright 2026 the vkdva authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * This library is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU
+ * Lesser General Public License for more details.
+ *
+ * You should have received a copy of the GNU Lesser General Public
+ * License along with this library; if not, write to the Free Software
+ * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
+ */
+
+#include "vkdva_private.h"
+
+HRESULT vkdva_command_stream_init(struct vkdva_command_stream *stream, struct d3d11_device *device,
+        struct vkdva_queue *queue)
+{
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    VkResult vr;
+
+    VkSemaphoreTypeCreateInfo type_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_SEMAPHORE_TYPE_CREATE_INFO,
+        .semaphoreType = VK_SEMAPHORE_TYPE_TIMELINE,
+        .initialValue = 0,
+    };
+    VkSemaphoreCreateInfo semaphore_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO,
+        .pNext = &type_info,
+    };
+    VkCommandPoolCreateInfo pool_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO,
+        .flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT,
+        .queueFamilyIndex = queue->family_index,
+    };
+
+    memset(stream, 0, sizeof(*stream));
+    stream->device = device;
+    stream->queue = queue;
+    stream->next_value = 1;
+
+    if ((vr = VK_CALL(vkCreateSemaphore(device->vk_device, &semaphore_info, NULL, &stream->vk_timeline))) < 0)
+        return hresult_from_vk_result(vr);
+    if ((vr = VK_CALL(vkCreateCommandPool(device->vk_device, &pool_info, NULL, &stream->vk_pool))) < 0)
+    {
+        VK_CALL(vkDestroySemaphore(device->vk_device, stream->vk_timeline, NULL));
+        return hresult_from_vk_result(vr);
+    }
+    return S_OK;
+}
+
+static uint64_t vkdva_command_stream_completed_value(struct vkdva_command_stream *stream)
+{
+    const struct vkdva_vk_procs *vk_procs = &stream->device->vk_procs;
+    uint64_t value = 0;
+    VkResult vr;
+
+    if ((vr = VK_CALL(vkGetSemaphoreCounterValue(stream->device->vk_device, stream->vk_timeline, &value))) < 0)
+    {
+        vkdva_device_mark_lost(stream->device, vr);
+        return UINT64_MAX;
+    }
+    return value;
+}
+
+/* Recycles command buffers and frees temporaries whose submissions have completed. */
+static void vkdva_command_stream_collect(struct vkdva_command_stream *stream, uint64_t completed)
+{
+    size_t i, j;
+
+    for (i = 0, j = 0; i < stream->in_flight_count; ++i)
+    {
+        if (stream->in_flight[i].value <= completed
+                && vkdva_array_reserve((void **)&stream->free_cmds, &stream->free_cmds_size,
+                stream->free_cmd_count + 1, sizeof(*stream->free_cmds)))
+            stream->free_cmds[stream->free_cmd_count++] = stream->in_flight[i].vk_cmd;
+        else
+            stream->in_flight[j++] = stream->in_flight[i];
+    }
+    stream->in_flight_count = j;
+
+    for (i = 0, j = 0; i < stream->garbage_count; ++i)
+    {
+        if (stream->garbage[i].value <= completed)
+            vkdva_device_destroy_buffer(stream->device, stream->garbage[i].vk_buffer, stream->garbage[i].vk_memory);
+        else
+            stream->garbage[j++] = stream->garbage[i];
+    }
+    stream->garbage_count = j;
+}
+
+void vkdva_command_stream_destroy(struct vkdva_command_stream *stream)
+{
+    const struct vkdva_vk_procs *vk_procs = &stream->device->vk_procs;
+    VkDevice vk_device = stream->device->vk_device;
+
+    if (stream->vk_current)
+        vkdva_command_stream_flush(stream);
+    vkdva_command_stream_wait(stream, stream->submitted_value, false);
+    vkdva_command_stream_collect(stream, UINT64_MAX);
+    VK_CALL(vkDestroyCommandPool(vk_device, stream->vk_pool, NULL));
+    VK_CALL(vkDestroySemaphore(vk_device, stream->vk_timeline, NULL));
+    vkdva_free(stream->in_flight);
+    vkdva_free(stream->free_cmds);
+    vkdva_free(stream->garbage);
+}
+
+HRESULT vkdva_command_stream_get(struct vkdva_command_stream *stream, VkCommandBuffer *vk_cmd)
+{
+    const struct vkdva_vk_procs *vk_procs = &stream->device->vk_procs;
+    VkCommandBuffer cmd;
+    VkResult vr;
+
+    VkCommandBufferAllocateInfo alloc_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO,
+        .commandPool = stream->vk_pool,
+        .level = VK_COMMAND_BUFFER_LEVEL_PRIMARY,
+        .commandBufferCount = 1,
+    };
+    VkCommandBufferBeginInfo begin_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO,
+        .flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT,
+    };
+
+    if (FAILED(stream->device->removed_reason))
+        return stream->device->removed_reason;
+
+    if (stream->vk_current)
+    {
+        *vk_cmd = stream->vk_current;
+        return S_OK;
+    }
+
+    if (stream->in_flight_count)
+        vkdva_command_stream_collect(stream, vkdva_command_stream_completed_value(stream));
+
+    if (stream->free_cmd_count)
+    {
+        cmd = stream->free_cmds[--stream->free_cmd_count];
+        if ((vr = VK_CALL(vkResetCommandBuffer(cmd, 0))) < 0)
+        {
+            VK_CALL(vkFreeCommandBuffers(stream->device->vk_device, stream->vk_pool, 1, &cmd));
+            return hresult_from_vk_result(vr);
+        }
+    }
+    else if ((vr = VK_CALL(vkAllocateCommandBuffers(stream->device->vk_device, &alloc_info, &cmd))) < 0)
+    {
+        return hresult_from_vk_result(vr);
+    }
+
+    if ((vr = VK_CALL(vkBeginCommandBuffer(cmd, &begin_info))) < 0)
+    {
+        VK_CALL(vkFreeCommandBuffers(stream->device->vk_device, stream->vk_pool, 1, &cmd));
+        return hresult_from_vk_result(vr);
+    }
+    stream->vk_current = cmd;
+    *vk_cmd = cmd;
+    return S_OK;
+}
+
+HRESULT vkdva_command_stream_flush(struct vkdva_command_stream *stream)
+{
+    const struct vkdva_vk_procs *vk_procs = &stream->device->vk_procs;
+    VkCommandBuffer cmd = stream->vk_current;
+    VkResult vr;
+
+    VkCommandBufferSubmitInfo cmd_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO,
+        .commandBuffer = cmd,
+    };
+    VkSemaphoreSubmitInfo signal_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO,
+        .semaphore = stream->vk_timeline,
+        .value = stream->next_value,
+        .stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
+    };
+    VkSubmitInfo2 submit_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_SUBMIT_INFO_2,
+        .commandBufferInfoCount = 1,
+        .pCommandBufferInfos = &cmd_info,
+        .signalSemaphoreInfoCount = 1,
+        .pSignalSemaphoreInfos = &signal_info,
+    };
+
+    if (!cmd)
+        return S_OK;
+    stream->vk_current = VK_NULL_HANDLE;
+
+    if (!vkdva_array_reserve((void **)&stream->in_flight, &stream->in_flight_size,
+            stream->in_flight_count + 1, sizeof(*stream->in_flight)))
+    {
+        VK_CALL(vkEndCommandBuffer(cmd));
+        VK_CALL(vkFreeCommandBuffers(stream->device->vk_device, stream->vk_pool, 1, &cmd));
+        return E_OUTOFMEMORY;
+    }
+
+    if ((vr = VK_CALL(vkEndCommandBuffer(cmd))) < 0)
+    {
+        VK_CALL(vkFreeCommandBuffers(stream->device->vk_device, stream->vk_pool, 1, &cmd));
+        return hresult_from_vk_result(vr);
+    }
+
+    pthread_mutex_lock(&stream->queue->mutex);
+    vr = VK_CALL(vkQueueSubmit2(stream->queue->vk_queue, 1, &submit_info, VK_NULL_HANDLE));
+    pthread_mutex_unlock(&stream->queue->mutex);
+    if (vr < 0)
+    {
+        ERR("Submission failed, vr %d.\n", vr);
+        vkdva_device_mark_lost(stream->device, vr);
+        VK_CALL(vkFreeCommandBuffers(stream->device->vk_device, stream->vk_pool, 1, &cmd));
+        return hresult_from_vk_result(vr);
+    }
+
+    stream->in_flight[stream->in_flight_count].vk_cmd = cmd;
+    stream->in_flight[stream->in_flight_count].value = stream->next_value;
+    ++stream->in_flight_count;
+    stream->submitted_value = stream->next_value++;
+    return S_OK;
+}
+
+bool vkdva_command_stream_is_complete(struct vkdva_command_stream *stream, uint64_t value)
+{
+    if (value > stream->submitted_value)
+        return false;
+    return vkdva_command_stream_completed_value(stream) >= value;
+}
+
+/* Waits until the stream has executed everything up to value; with flush, the command buffer
+ * being recorded is submitted first where value refers to it. */
+HRESULT vkdva_command_stream_wait(struct vkdva_command_stream *stream, uint64_t value, bool flush)
+{
+    const struct vkdva_vk_procs *vk_procs = &stream->device->vk_procs;
+    HRESULT hr;
+    VkResult vr;
+
+    VkSemaphoreWaitInfo wait_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_SEMAPHORE_WAIT_INFO,
+        .semaphoreCount = 1,
+        .pSemaphores = &stream->vk_timeline,
+        .pValues = &value,
+    };
+
+    if (!value)
+        return S_OK;
+    if (value > stream->submitted_value)
+    {
+        if (!flush)
+            return S_FALSE;
+        if (FAILED(hr = vkdva_command_stream_flush(stream)))
+            return hr;
+    }
+    if ((vr = VK_CALL(vkWaitSemaphores(stream->device->vk_device, &wait_info, UINT64_MAX))) < 0)
+    {
+        vkdva_device_mark_lost(stream->device, vr);
+        return hresult_from_vk_result(vr);
+    }
+    vkdva_command_stream_collect(stream, value);
+    return S_OK;
+}
+
+/* Frees an upload buffer once the command buffer being recorded has executed. */
+void vkdva_command_stream_release_buffer(struct vkdva_command_stream *stream, VkBuffer vk_buffer,
+        VkDeviceMemory vk_memory)
+{
+    if (!vkdva_array_reserve((void **)&stream->garbage, &stream->garbage_size,
+            stream->garbage_count + 1, sizeof(*stream->garbage)))
+    {
+        ERR("Out of memory; waiting for the GPU instead.\n");
+        vkdva_command_stream_wait(stream, stream->next_value, true);
+        vkdva_device_destroy_buffer(stream->device, vk_buffer, vk_memory);
+        return;
+    }
+    stream->garbage[stream->garbage_count].value = stream->next_value;
+    stream->garbage[stream->garbage_count].vk_buffer = vk_buffer;
+    stream->garbage[stream->garbage_count].vk_memory = vk_memory;
+    ++stream->garbage_count;
+}
+
+/* Recorded after every operation: makes its writes visible to the operations after it and to
+ * the host (staging maps). Images stay in VK_IMAGE_LAYOUT_GENERAL, so copies and compute
+ * need no layout transitions. */
+void vkdva_cmd_memory_barrier(struct d3d11_device *device, VkCommandBuffer vk_cmd)
+{
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+
+    VkMemoryBarrier2 barrier =
+    {
+        .sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER_2,
+        .srcStageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
+        .srcAccessMask = VK_ACCESS_2_MEMORY_WRITE_BIT,
+        .dstStageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT | VK_PIPELINE_STAGE_2_HOST_BIT,
+        .dstAccessMask = VK_ACCESS_2_MEMORY_READ_BIT | VK_ACCESS_2_MEMORY_WRITE_BIT | VK_ACCESS_2_HOST_READ_BIT,
+    };
+    VkDependencyInfo dependency_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_DEPENDENCY_INFO,
+        .memoryBarrierCount = 1,
+        .pMemoryBarriers = &barrier,
+    };
+
+    VK_CALL(vkCmdPipelineBarrier2(vk_cmd, &dependency_info));
+}

@@ -1,0 +1,878 @@
+/*
+ * Copyright 2026 the vkdva authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * This library is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU
+ * Lesser General Public License for more details.
+ *
+ * You should have received a copy of the GNU Lesser General Public
+ * License along with this library; if not, write to the Free Software
+ * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
+ */
+
+#include "decoder.h"
+
+/* ID3D11VideoDecoder, ID3D11VideoDecoderOutputView and the codec-independent decode core:
+ * buffers, frame assembly, status reports, backend choice. */
+
+/* The status-report Execute function of the DXVA specifications (DXVA 2 "status reporting",
+ * function 7), reached in D3D11 through ID3D11VideoContext::DecoderExtension. */
+#define VKDVA_DXVA_STATUS_REPORT_FUNCTION 7u
+#define VKDVA_MAX_STATUS_REPORTS 512u
+/* Generous for 4K intra pictures; GetDecoderBuffer reports the size, clients check it. */
+#define VKDVA_BITSTREAM_BUFFER_SIZE (8u << 20)
+#define VKDVA_SLICE_CONTROL_BUFFER_SIZE (256u << 10)
+
+/* DXVA_NoEncrypt, dxva.h: the configuration value for clear bitstreams. */
+static const GUID vkdva_dxva_no_encrypt = {0x1b81bed0, 0xa0c7, 0x11d3, {0xb9, 0x84, 0x00, 0xc0, 0x4f, 0x2e, 0x73, 0xc5}};
+static const GUID vkdva_guid_null;
+
+static const struct vkdva_codec_ops *const vkdva_codecs[] =
+{
+    &vkdva_h264_ops,
+};
+
+const struct vkdva_codec_ops *vkdva_codec_ops_from_profile(const GUID *profile)
+{
+    unsigned int i;
+
+    for (i = 0; i < ARRAY_SIZE(vkdva_codecs); ++i)
+    {
+        if (IsEqualGUID(vkdva_codecs[i]->profile, profile))
+            return vkdva_codecs[i];
+    }
+    return NULL;
+}
+
+static const struct vkdva_decoder_backend_ops *const vkdva_backends[] =
+{
+#ifdef VKDVA_HAVE_LIBAVCODEC
+    &vkdva_sw_decoder_backend,
+#endif
+    NULL,
+};
+
+const struct vkdva_decoder_backend_ops *vkdva_decoder_select_backend(struct d3d11_device *device,
+        const struct vkdva_codec_ops *codec, DXGI_FORMAT format)
+{
+    unsigned int i;
+
+    for (i = 0; vkdva_backends[i]; ++i)
+    {
+        if (vkdva_backends[i]->supports(device, codec, format))
+            return vkdva_backends[i];
+    }
+    return NULL;
+}
+
+bool vkdva_codec_usable(struct d3d11_device *device, const struct vkdva_codec_ops *codec)
+{
+    unsigned int i;
+
+    for (i = 0; i < codec->format_count; ++i)
+    {
+        if (vkdva_decoder_select_backend(device, codec, codec->formats[i])
+                && vkdva_device_has_format(device, codec->formats[i]))
+            return true;
+    }
+    return false;
+}
+
+UINT vkdva_decoder_profile_count(struct d3d11_device *device)
+{
+    unsigned int i, count = 0;
+
+    for (i = 0; i < ARRAY_SIZE(vkdva_codecs); ++i)
+        count += vkdva_codec_usable(device, vkdva_codecs[i]);
+    return count;
+}
+
+const struct vkdva_codec_ops *vkdva_decoder_profile(struct d3d11_device *device, UINT index)
+{
+    unsigned int i;
+
+    for (i = 0; i < ARRAY_SIZE(vkdva_codecs); ++i)
+    {
+        if (vkdva_codec_usable(device, vkdva_codecs[i]) && !index--)
+            return vkdva_codecs[i];
+    }
+    return NULL;
+}
+
+/* ID3D11VideoDecoderOutputView */
+
+static const struct ID3D11VideoDecoderOutputViewVtbl d3d11_video_decoder_output_view_vtbl;
+
+static inline struct d3d11_video_decoder_output_view *impl_from_ID3D11VideoDecoderOutputView(
+        ID3D11VideoDecoderOutputView *iface)
+{
+    return CONTAINING_RECORD(iface, struct d3d11_video_decoder_output_view, ID3D11VideoDecoderOutputView_iface);
+}
+
+struct d3d11_video_decoder_output_view *unsafe_impl_from_ID3D11VideoDecoderOutputView(
+        ID3D11VideoDecoderOutputView *iface)
+{
+    if (!iface || iface->lpVtbl != &d3d11_video_decoder_output_view_vtbl)
+        return NULL;
+    return impl_from_ID3D11VideoDecoderOutputView(iface);
+}
+
+static HRESULT STDMETHODCALLTYPE d3d11_video_decoder_output_view_QueryInterface(ID3D11VideoDecoderOutputView *iface,
+        REFIID iid, void **out)
+{
+    TRACE("iface %p, iid %s, out %p.\n", iface, debugstr_guid(iid), out);
+
+    if (!out)
+        return E_POINTER;
+    if (IsEqualGUID(iid, &IID_ID3D11VideoDecoderOutputView) || IsEqualGUID(iid, &IID_ID3D11View)
+            || IsEqualGUID(iid, &IID_ID3D11DeviceChild) || IsEqualGUID(iid, &IID_IUnknown))
+    {
+        ID3D11VideoDecoderOutputView_AddRef(iface);
+        *out = iface;
+        return S_OK;
+    }
+    WARN("%s not implemented, returning E_NOINTERFACE.\n", debugstr_guid(iid));
+    *out = NULL;
+    return E_NOINTERFACE;
+}
+
+static ULONG STDMETHODCALLTYPE d3d11_video_decoder_output_view_AddRef(ID3D11VideoDecoderOutputView *iface)
+{
+    struct d3d11_video_decoder_output_view *view = impl_from_ID3D11VideoDecoderOutputView(iface);
+    unsigned int refcount = vkdva_atomic_increment_u32(&view->refcount);
+
+    TRACE("%p increasing refcount to %u.\n", view, refcount);
+    return refcount;
+}
+
+static ULONG STDMETHODCALLTYPE d3d11_video_decoder_output_view_Release(ID3D11VideoDecoderOutputView *iface)
+{
+    struct d3d11_video_decoder_output_view *view = impl_from_ID3D11VideoDecoderOutputView(iface);
+    unsigned int refcount = vkdva_atomic_decrement_u32(&view->refcount);
+    struct d3d11_device *device = view->device;
+
+    TRACE("%p decreasing refcount to %u.\n", view, refcount);
+    if (!refcount)
+    {
+        ID3D11Texture2D_Release(&view->texture->ID3D11Texture2D_iface);
+        vkdva_private_store_destroy(&view->private_store);
+        vkdva_free(view);
+        ID3D11Device_Release(&device->ID3D11Device_iface);
+    }
+    return refcount;
+}
+
+static void STDMETHODCALLTYPE d3d11_video_decoder_output_view_GetDevice(ID3D11VideoDecoderOutputView *iface,
+        ID3D11Device **device)
+{
+    struct d3d11_video_decoder_output_view *view = impl_from_ID3D11VideoDecoderOutputView(iface);
+
+    TRACE("iface %p, device %p.\n", iface, device);
+
+    *device = &view->device->ID3D11Device_iface;
+    ID3D11Device_AddRef(*device);
+}
+
+static HRESULT STDMETHODCALLTYPE d3d11_video_decoder_output_view_GetPrivateData(ID3D11VideoDecoderOutputView *iface,
+        REFGUID guid, UINT *data_size, void *data)
+{
+    struct d3d11_video_decoder_output_view *view = impl_from_ID3D11VideoDecoderOutputView(iface);
+
+    TRACE("iface %p, guid %s, data_size %p, data %p.\n", iface, debugstr_guid(guid), data_size, data);
+
+    return vkdva_private_store_get(&view->private_store, guid, data_size, data);
+}
+
+static HRESULT STDMETHODCALLTYPE d3d11_video_decoder_output_view_SetPrivateData(ID3D11VideoDecoderOutputView *iface,
+        REFGUID guid, UINT data_size, const void *data)
+{
+    struct d3d11_video_decoder_output_view *view = impl_from_ID3D11VideoDecoderOutputView(iface);
+
+    TRACE("iface %p, guid %s, data_size %u, data %p.\n", iface, debugstr_guid(guid), data_size, data);
+
+    return vkdva_private_store_set(&view->private_store, guid, data_size, data);
+}
+
+static HRESULT STDMETHODCALLTYPE d3d11_video_decoder_output_view_SetPrivateDataInterface(
+        ID3D11VideoDecoderOutputView *iface, REFGUID guid, const IUnknown *data)
+{
+    struct d3d11_video_decoder_output_view *view = impl_from_ID3D11VideoDecoderOutputView(iface);
+
+    TRACE("iface %p, guid %s, data %p.\n", iface, debugstr_guid(guid), data);
+
+    return vkdva_private_store_set_interface(&view->private_store, guid, data);
+}
+
+static void STDMETHODCALLTYPE d3d11_video_decoder_output_view_GetResource(ID3D11VideoDecoderOutputView *iface,
+        ID3D11Resource **resource)
+{
+    struct d3d11_video_decoder_output_view *view = impl_from_ID3D11VideoDecoderOutputView(iface);
+
+    TRACE("iface %p, resource %p.\n", iface, resource);
+
+    *resource = (ID3D11Resource *)&view->texture->ID3D11Texture2D_iface;
+    ID3D11Resource_AddRef(*resource);
+}
+
+static void STDMETHODCALLTYPE d3d11_video_decoder_output_view_GetDesc(ID3D11VideoDecoderOutputView *iface,
+        D3D11_VIDEO_DECODER_OUTPUT_VIEW_DESC *desc)
+{
+    struct d3d11_video_decoder_output_view *view = impl_from_ID3D11VideoDecoderOutputView(iface);
+
+    TRACE("iface %p, desc %p.\n", iface, desc);
+
+    *desc = view->desc;
+}
+
+static const struct ID3D11VideoDecoderOutputViewVtbl d3d11_video_decoder_output_view_vtbl =
+{
+    /* IUnknown methods */
+    d3d11_video_decoder_output_view_QueryInterface,
+    d3d11_video_decoder_output_view_AddRef,
+    d3d11_video_decoder_output_view_Release,
+    /* ID3D11DeviceChild methods */
+    d3d11_video_decoder_output_view_GetDevice,
+    d3d11_video_decoder_output_view_GetPrivateData,
+    d3d11_video_decoder_output_view_SetPrivateData,
+    d3d11_video_decoder_output_view_SetPrivateDataInterface,
+    /* ID3D11View methods */
+    d3d11_video_decoder_output_view_GetResource,
+    /* ID3D11VideoDecoderOutputView methods */
+    d3d11_video_decoder_output_view_GetDesc,
+};
+
+HRESULT d3d11_video_decoder_output_view_create(struct d3d11_device *device, ID3D11Resource *resource,
+        const D3D11_VIDEO_DECODER_OUTPUT_VIEW_DESC *desc, struct d3d11_video_decoder_output_view **out)
+{
+    struct d3d11_video_decoder_output_view *view;
+    const struct vkdva_codec_ops *codec;
+    struct d3d11_texture2d *texture;
+    unsigned int i;
+
+    if (!(texture = unsafe_impl_from_ID3D11Resource(resource)) || texture->device != device)
+    {
+        WARN("Invalid resource %p.\n", resource);
+        return E_INVALIDARG;
+    }
+    if (!desc)
+    {
+        WARN("NULL desc.\n");
+        return E_INVALIDARG;
+    }
+    if (desc->ViewDimension != D3D11_VDOV_DIMENSION_TEXTURE2D)
+    {
+        WARN("Invalid view dimension %#x.\n", desc->ViewDimension);
+        return E_INVALIDARG;
+    }
+    if (!(texture->desc.BindFlags & D3D11_BIND_DECODER))
+    {
+        WARN("Texture %p was not created with D3D11_BIND_DECODER.\n", texture);
+        return E_INVALIDARG;
+    }
+    if (desc->Texture2D.ArraySlice >= texture->desc.ArraySize)
+    {
+        WARN("Array slice %u outside the %u-slice texture.\n", desc->Texture2D.ArraySlice, texture->desc.ArraySize);
+        return E_INVALIDARG;
+    }
+    if (!(codec = vkdva_codec_ops_from_profile(&desc->DecodeProfile)))
+    {
+        WARN("Unknown decoder profile %s.\n", debugstr_guid(&desc->DecodeProfile));
+        return E_INVALIDARG;
+    }
+    for (i = 0; i < codec->format_count; ++i)
+    {
+        if (codec->formats[i] == texture->desc.Format)
+            break;
+    }
+    if (i == codec->format_count)
+    {
+        WARN("Format %s cannot be an output of %s.\n", debug_dxgi_format(texture->desc.Format), codec->name);
+        return E_INVALIDARG;
+    }
+
+    if (!(view = vkdva_calloc(1, sizeof(*view))))
+        return E_OUTOFMEMORY;
+    view->ID3D11VideoDecoderOutputView_iface.lpVtbl = &d3d11_video_decoder_output_view_vtbl;
+    view->refcount = 1;
+    vkdva_private_store_init(&view->private_store);
+    view->device = device;
+    view->desc = *desc;
+    view->texture = texture;
+    ID3D11Texture2D_AddRef(&texture->ID3D11Texture2D_iface);
+    ID3D11Device_AddRef(&device->ID3D11Device_iface);
+    *out = view;
+    return S_OK;
+}
+
+/* ID3D11VideoDecoder */
+
+static const struct ID3D11VideoDecoderVtbl d3d11_video_decoder_vtbl;
+
+static inline struct d3d11_video_decoder *impl_from_ID3D11VideoDecoder(ID3D11VideoDecoder *iface)
+{
+    return CONTAINING_RECORD(iface, struct d3d11_video_decoder, ID3D11VideoDecoder_iface);
+}
+
+struct d3d11_video_decoder *unsafe_impl_from_ID3D11VideoDecoder(ID3D11VideoDecoder *iface)
+{
+    if (!iface || iface->lpVtbl != &d3d11_video_decoder_vtbl)
+        return NULL;
+    return impl_from_ID3D11VideoDecoder(iface);
+}
+
+static HRESULT STDMETHODCALLTYPE d3d11_video_decoder_QueryInterface(ID3D11VideoDecoder *iface, REFIID iid, void **out)
+{
+    TRACE("iface %p, iid %s, out %p.\n", iface, debugstr_guid(iid), out);
+
+    if (!out)
+        return E_POINTER;
+    if (IsEqualGUID(iid, &IID_ID3D11VideoDecoder) || IsEqualGUID(iid, &IID_ID3D11DeviceChild)
+            || IsEqualGUID(iid, &IID_IUnknown))
+    {
+        ID3D11VideoDecoder_AddRef(iface);
+        *out = iface;
+        return S_OK;
+    }
+    WARN("%s not implemented, returning E_NOINTERFACE.\n", debugstr_guid(iid));
+    *out = NULL;
+    return E_NOINTERFACE;
+}
+
+static ULONG STDMETHODCALLTYPE d3d11_video_decoder_AddRef(ID3D11VideoDecoder *iface)
+{
+    struct d3d11_video_decoder *decoder = impl_from_ID3D11VideoDecoder(iface);
+    unsigned int refcount = vkdva_atomic_increment_u32(&decoder->refcount);
+
+    TRACE("%p increasing refcount to %u.\n", decoder, refcount);
+    return refcount;
+}
+
+static void d3d11_video_decoder_destroy(struct d3d11_video_decoder *decoder)
+{
+    struct d3d11_device *device = decoder->device;
+    unsigned int i;
+
+    if (decoder->output_view)
+        ID3D11VideoDecoderOutputView_Release(&decoder->output_view->ID3D11VideoDecoderOutputView_iface);
+    if (decoder->backend)
+        decoder->backend_ops->destroy(decoder->backend);
+    for (i = 0; i < ARRAY_SIZE(decoder->buffers); ++i)
+        vkdva_free(decoder->buffers[i].data);
+    vkdva_free(decoder->statuses);
+    vkdva_private_store_destroy(&decoder->private_store);
+    vkdva_free(decoder);
+    ID3D11Device_Release(&device->ID3D11Device_iface);
+}
+
+static ULONG STDMETHODCALLTYPE d3d11_video_decoder_Release(ID3D11VideoDecoder *iface)
+{
+    struct d3d11_video_decoder *decoder = impl_from_ID3D11VideoDecoder(iface);
+    unsigned int refcount = vkdva_atomic_decrement_u32(&decoder->refcount);
+
+    TRACE("%p decreasing refcount to %u.\n", decoder, refcount);
+    if (!refcount)
+        d3d11_video_decoder_destroy(decoder);
+    return refcount;
+}
+
+static void STDMETHODCALLTYPE d3d11_video_decoder_GetDevice(ID3D11VideoDecoder *iface, ID3D11Device **device)
+{
+    struct d3d11_video_decoder *decoder = impl_from_ID3D11VideoDecoder(iface);
+
+    TRACE("iface %p, device %p.\n", iface, device);
+
+    *device = &decoder->device->ID3D11Device_iface;
+    ID3D11Device_AddRef(*device);
+}
+
+static HRESULT STDMETHODCALLTYPE d3d11_video_decoder_GetPrivateData(ID3D11VideoDecoder *iface,
+        REFGUID guid, UINT *data_size, void *data)
+{
+    struct d3d11_video_decoder *decoder = impl_from_ID3D11VideoDecoder(iface);
+
+    TRACE("iface %p, guid %s, data_size %p, data %p.\n", iface, debugstr_guid(guid), data_size, data);
+
+    return vkdva_private_store_get(&decoder->private_store, guid, data_size, data);
+}
+
+static HRESULT STDMETHODCALLTYPE d3d11_video_decoder_SetPrivateData(ID3D11VideoDecoder *iface,
+        REFGUID guid, UINT data_size, const void *data)
+{
+    struct d3d11_video_decoder *decoder = impl_from_ID3D11VideoDecoder(iface);
+
+    TRACE("iface %p, guid %s, data_size %u, data %p.\n", iface, debugstr_guid(guid), data_size, data);
+
+    return vkdva_private_store_set(&decoder->private_store, guid, data_size, data);
+}
+
+static HRESULT STDMETHODCALLTYPE d3d11_video_decoder_SetPrivateDataInterface(ID3D11VideoDecoder *iface,
+        REFGUID guid, const IUnknown *data)
+{
+    struct d3d11_video_decoder *decoder = impl_from_ID3D11VideoDecoder(iface);
+
+    TRACE("iface %p, guid %s, data %p.\n", iface, debugstr_guid(guid), data);
+
+    return vkdva_private_store_set_interface(&decoder->private_store, guid, data);
+}
+
+static HRESULT STDMETHODCALLTYPE d3d11_video_decoder_GetCreationParameters(ID3D11VideoDecoder *iface,
+        D3D11_VIDEO_DECODER_DESC *desc, D3D11_VIDEO_DECODER_CONFIG *config)
+{
+    struct d3d11_video_decoder *decoder = impl_from_ID3D11VideoDecoder(iface);
+
+    TRACE("iface %p, desc %p, config %p.\n", iface, desc, config);
+
+    if (!desc || !config)
+        return E_INVALIDARG;
+    *desc = decoder->desc;
+    *config = decoder->config;
+    return S_OK;
+}
+
+static HRESULT STDMETHODCALLTYPE d3d11_video_decoder_GetDriverHandle(ID3D11VideoDecoder *iface, HANDLE *handle)
+{
+    struct d3d11_video_decoder *decoder = impl_from_ID3D11VideoDecoder(iface);
+
+    TRACE("iface %p, handle %p.\n", iface, handle);
+
+    if (!handle)
+        return E_INVALIDARG;
+    /* The handle identifies the decoder to the authenticated channel (CONFIGURE_CRYPTO_SESSION). */
+    *handle = decoder;
+    return S_OK;
+}
+
+static const struct ID3D11VideoDecoderVtbl d3d11_video_decoder_vtbl =
+{
+    /* IUnknown methods */
+    d3d11_video_decoder_QueryInterface,
+    d3d11_video_decoder_AddRef,
+    d3d11_video_decoder_Release,
+    /* ID3D11DeviceChild methods */
+    d3d11_video_decoder_GetDevice,
+    d3d11_video_decoder_GetPrivateData,
+    d3d11_video_decoder_SetPrivateData,
+    d3d11_video_decoder_SetPrivateDataInterface,
+    /* ID3D11VideoDecoder methods */
+    d3d11_video_decoder_GetCreationParameters,
+    d3d11_video_decoder_GetDriverHandle,
+};
+
+static UINT vkdva_decoder_buffer_size(const struct d3d11_video_decoder *decoder, D3D11_VIDEO_DECODER_BUFFER_TYPE type)
+{
+    switch (type)
+    {
+        case D3D11_VIDEO_DECODER_BUFFER_PICTURE_PARAMETERS:
+            return vkdva_align(decoder->codec->picture_params_size + 1024, 256);
+        case D3D11_VIDEO_DECODER_BUFFER_INVERSE_QUANTIZATION_MATRIX:
+            return vkdva_align(decoder->codec->qmatrix_size, 256);
+        case D3D11_VIDEO_DECODER_BUFFER_SLICE_CONTROL:
+            return VKDVA_SLICE_CONTROL_BUFFER_SIZE;
+        case D3D11_VIDEO_DECODER_BUFFER_BITSTREAM:
+            return VKDVA_BITSTREAM_BUFFER_SIZE;
+        default:
+            return 0;
+    }
+}
+
+HRESULT d3d11_video_decoder_create(struct d3d11_device *device, const D3D11_VIDEO_DECODER_DESC *desc,
+        const D3D11_VIDEO_DECODER_CONFIG *config, struct d3d11_video_decoder **out)
+{
+    const struct vkdva_decoder_backend_ops *backend_ops;
+    const struct vkdva_codec_ops *codec;
+    struct d3d11_video_decoder *decoder;
+    HRESULT hr;
+
+    if (!desc || !config)
+    {
+        WARN("NULL desc %p or config %p.\n", desc, config);
+        return E_INVALIDARG;
+    }
+    if (!(codec = vkdva_codec_ops_from_profile(&desc->Guid)))
+    {
+        WARN("Unsupported decoder profile %s.\n", debugstr_guid(&desc->Guid));
+        return E_INVALIDARG;
+    }
+    if (!(backend_ops = vkdva_decoder_select_backend(device, codec, desc->OutputFormat)))
+    {
+        WARN("No backend decodes %s to %s.\n", codec->name, debug_dxgi_format(desc->OutputFormat));
+        return E_INVALIDARG;
+    }
+    if (!desc->SampleWidth || !desc->SampleHeight || desc->SampleWidth > codec->max_width
+            || desc->SampleHeight > codec->max_height)
+    {
+        WARN("Invalid size %ux%u for %s.\n", desc->SampleWidth, desc->SampleHeight, codec->name);
+        return E_INVALIDARG;
+    }
+    if (!codec->slice_control_entry_size(config->ConfigBitstreamRaw))
+    {
+        WARN("Unsupported ConfigBitstreamRaw %u.\n", config->ConfigBitstreamRaw);
+        return E_INVALIDARG;
+    }
+    if (!IsEqualGUID(&config->guidConfigBitstreamEncryption, &vkdva_dxva_no_encrypt)
+            && !IsEqualGUID(&config->guidConfigBitstreamEncryption, &vkdva_guid_null))
+    {
+        FIXME("Bitstream encryption %s is not supported.\n", debugstr_guid(&config->guidConfigBitstreamEncryption));
+        return E_INVALIDARG;
+    }
+
+    if (!(decoder = vkdva_calloc(1, sizeof(*decoder))))
+        return E_OUTOFMEMORY;
+    decoder->ID3D11VideoDecoder_iface.lpVtbl = &d3d11_video_decoder_vtbl;
+    decoder->refcount = 1;
+    vkdva_private_store_init(&decoder->private_store);
+    decoder->device = device;
+    decoder->desc = *desc;
+    decoder->config = *config;
+    decoder->codec = codec;
+    decoder->backend_ops = backend_ops;
+    ID3D11Device_AddRef(&device->ID3D11Device_iface);
+
+    if (FAILED(hr = backend_ops->create(decoder, &decoder->backend)))
+    {
+        d3d11_video_decoder_destroy(decoder);
+        return hr;
+    }
+    TRACE("Created %s decoder %p (%ux%u, %s) on the %s backend.\n", codec->name, decoder, desc->SampleWidth,
+            desc->SampleHeight, debug_dxgi_format(desc->OutputFormat), backend_ops->name);
+    *out = decoder;
+    return S_OK;
+}
+
+HRESULT vkdva_decoder_begin_frame(struct d3d11_video_decoder *decoder,
+        struct d3d11_video_decoder_output_view *view, UINT key_size, const void *key)
+{
+    if (decoder->in_frame)
+    {
+        WARN("DecoderBeginFrame called twice without DecoderEndFrame.\n");
+        return E_INVALIDARG;
+    }
+    if (!IsEqualGUID(&view->desc.DecodeProfile, &decoder->desc.Guid))
+    {
+        WARN("View profile %s does not match the decoder's %s.\n", debugstr_guid(&view->desc.DecodeProfile),
+                debugstr_guid(&decoder->desc.Guid));
+        return E_INVALIDARG;
+    }
+    if (view->texture->desc.Format != decoder->desc.OutputFormat)
+    {
+        WARN("View format %s does not match the decoder's %s.\n", debug_dxgi_format(view->texture->desc.Format),
+                debug_dxgi_format(decoder->desc.OutputFormat));
+        return E_INVALIDARG;
+    }
+    if (view->texture->desc.Width < decoder->desc.SampleWidth || view->texture->desc.Height < decoder->desc.SampleHeight)
+    {
+        WARN("View texture %ux%u is smaller than the decoder's %ux%u.\n", view->texture->desc.Width,
+                view->texture->desc.Height, decoder->desc.SampleWidth, decoder->desc.SampleHeight);
+        return E_INVALIDARG;
+    }
+    if (key_size || key)
+    {
+        FIXME("Encrypted decoding (content key %p, %u bytes) is not supported yet.\n", key, key_size);
+        return E_INVALIDARG;
+    }
+
+    memset(&decoder->frame, 0, sizeof(decoder->frame));
+    decoder->frame.output = view->texture;
+    decoder->frame.output_slice = view->desc.Texture2D.ArraySlice;
+    decoder->output_view = view;
+    ID3D11VideoDecoderOutputView_AddRef(&view->ID3D11VideoDecoderOutputView_iface);
+    decoder->in_frame = true;
+    return S_OK;
+}
+
+HRESULT vkdva_decoder_get_buffer(struct d3d11_video_decoder *decoder, D3D11_VIDEO_DECODER_BUFFER_TYPE type,
+        UINT *size, void **data)
+{
+    UINT buffer_size;
+
+    if (type >= ARRAY_SIZE(decoder->buffers) || !(buffer_size = vkdva_decoder_buffer_size(decoder, type)))
+    {
+        WARN("Buffer type %#x is not used by %s.\n", type, decoder->codec->name);
+        return E_INVALIDARG;
+    }
+    if (decoder->buffers[type].acquired)
+    {
+        WARN("Buffer type %#x is already acquired.\n", type);
+        return E_INVALIDARG;
+    }
+    if (!decoder->buffers[type].data)
+    {
+        if (!(decoder->buffers[type].data = vkdva_calloc(1, buffer_size)))
+            return E_OUTOFMEMORY;
+        decoder->buffers[type].size = buffer_size;
+    }
+    decoder->buffers[type].acquired = true;
+    *size = decoder->buffers[type].size;
+    *data = decoder->buffers[type].data;
+    return S_OK;
+}
+
+HRESULT vkdva_decoder_release_buffer(struct d3d11_video_decoder *decoder, D3D11_VIDEO_DECODER_BUFFER_TYPE type)
+{
+    if (type >= ARRAY_SIZE(decoder->buffers) || !decoder->buffers[type].acquired)
+    {
+        WARN("Buffer type %#x was not acquired.\n", type);
+        return E_INVALIDARG;
+    }
+    decoder->buffers[type].acquired = false;
+    return S_OK;
+}
+
+HRESULT vkdva_decoder_submit_buffers(struct d3d11_video_decoder *decoder, UINT count,
+        const D3D11_VIDEO_DECODER_BUFFER_DESC *descs)
+{
+    struct vkdva_decode_frame *frame = &decoder->frame;
+    const D3D11_VIDEO_DECODER_BUFFER_DESC *desc;
+    size_t entry_size;
+    const BYTE *data;
+    UINT i, type;
+
+    if (!decoder->in_frame)
+    {
+        WARN("SubmitDecoderBuffers outside DecoderBeginFrame/DecoderEndFrame.\n");
+        return E_INVALIDARG;
+    }
+    if (!count || !descs)
+    {
+        WARN("Invalid buffer count %u or descs %p.\n", count, descs);
+        return E_INVALIDARG;
+    }
+
+    /* Check everything before recording anything: a failed call changes nothing. */
+    for (i = 0; i < count; ++i)
+    {
+        desc = &descs[i];
+        type = desc->BufferType;
+        if (type >= ARRAY_SIZE(decoder->buffers) || !decoder->buffers[type].data)
+        {
+            WARN("Buffer %u: type %#x was never obtained with GetDecoderBuffer.\n", i, type);
+            return E_INVALIDARG;
+        }
+        if (decoder->buffers[type].acquired)
+        {
+            WARN("Buffer %u: type %#x is still acquired.\n", i, type);
+            return E_INVALIDARG;
+        }
+        if (desc->DataOffset > decoder->buffers[type].size || desc->DataSize > decoder->buffers[type].size - desc->DataOffset)
+        {
+            WARN("Buffer %u: offset %u, size %u outside the %u-byte buffer.\n", i, desc->DataOffset,
+                    desc->DataSize, decoder->buffers[type].size);
+            return E_INVALIDARG;
+        }
+        if (desc->pIV || desc->IVSize || desc->PartialEncryption)
+        {
+            FIXME("Encrypted buffers are not supported yet.\n");
+            return E_INVALIDARG;
+        }
+        switch (type)
+        {
+            case D3D11_VIDEO_DECODER_BUFFER_PICTURE_PARAMETERS:
+                if (desc->DataSize < decoder->codec->picture_params_size)
+                {
+                    WARN("Picture parameters of %u bytes, expected %zu.\n", desc->DataSize,
+                            decoder->codec->picture_params_size);
+                    return E_INVALIDARG;
+                }
+                break;
+            case D3D11_VIDEO_DECODER_BUFFER_INVERSE_QUANTIZATION_MATRIX:
+                if (desc->DataSize < decoder->codec->qmatrix_size)
+                {
+                    WARN("Quantisation matrices of %u bytes, expected %zu.\n", desc->DataSize,
+                            decoder->codec->qmatrix_size);
+                    return E_INVALIDARG;
+                }
+                break;
+            case D3D11_VIDEO_DECODER_BUFFER_SLICE_CONTROL:
+                entry_size = decoder->codec->slice_control_entry_size(decoder->config.ConfigBitstreamRaw);
+                if (!desc->DataSize || desc->DataSize % entry_size)
+                {
+                    WARN("Slice control of %u bytes is not a multiple of %zu.\n", desc->DataSize, entry_size);
+                    return E_INVALIDARG;
+                }
+                break;
+            case D3D11_VIDEO_DECODER_BUFFER_BITSTREAM:
+                break;
+            default:
+                WARN("Buffer type %#x is not used by %s.\n", type, decoder->codec->name);
+                return E_INVALIDARG;
+        }
+    }
+
+    for (i = 0; i < count; ++i)
+    {
+        desc = &descs[i];
+        data = decoder->buffers[desc->BufferType].data + desc->DataOffset;
+        switch (desc->BufferType)
+        {
+            case D3D11_VIDEO_DECODER_BUFFER_PICTURE_PARAMETERS:
+                frame->picture_params = data;
+                frame->picture_params_size = desc->DataSize;
+                break;
+            case D3D11_VIDEO_DECODER_BUFFER_INVERSE_QUANTIZATION_MATRIX:
+                frame->qmatrix = data;
+                frame->qmatrix_size = desc->DataSize;
+                break;
+            case D3D11_VIDEO_DECODER_BUFFER_SLICE_CONTROL:
+                frame->slice_control = data;
+                frame->slice_control_size = desc->DataSize;
+                break;
+            case D3D11_VIDEO_DECODER_BUFFER_BITSTREAM:
+                frame->bitstream = data;
+                frame->bitstream_size = desc->DataSize;
+                break;
+            default:
+                break;
+        }
+    }
+    return S_OK;
+}
+
+static void vkdva_decoder_finish_frame(struct d3d11_video_decoder *decoder)
+{
+    decoder->in_frame = false;
+    if (decoder->output_view)
+        ID3D11VideoDecoderOutputView_Release(&decoder->output_view->ID3D11VideoDecoderOutputView_iface);
+    decoder->output_view = NULL;
+    memset(&decoder->frame, 0, sizeof(decoder->frame));
+}
+
+HRESULT vkdva_decoder_end_frame(struct d3d11_video_decoder *decoder)
+{
+    struct vkdva_decode_frame *frame = &decoder->frame;
+    HRESULT hr;
+
+    if (!decoder->in_frame)
+    {
+        WARN("DecoderEndFrame without DecoderBeginFrame.\n");
+        return E_INVALIDARG;
+    }
+    /* D3D11 allows a frame to be submitted in several SubmitDecoderBuffers calls; decoding
+     * happens once everything is there. A frame with no data decodes nothing. */
+    if (!frame->picture_params || !frame->slice_control || !frame->bitstream)
+    {
+        if (frame->picture_params || frame->slice_control || frame->bitstream)
+            WARN("Incomplete frame: picture parameters %p, slice control %p, bitstream %p.\n",
+                    frame->picture_params, frame->slice_control, frame->bitstream);
+        vkdva_decoder_finish_frame(decoder);
+        return S_OK;
+    }
+    hr = decoder->backend_ops->decode(decoder->backend, frame);
+    vkdva_decoder_finish_frame(decoder);
+    return hr;
+}
+
+void vkdva_decoder_add_status(struct d3d11_video_decoder *decoder, const struct vkdva_decode_status *status)
+{
+    if (decoder->status_count == VKDVA_MAX_STATUS_REPORTS)
+    {
+        /* Nobody reads them: keep the newest. */
+        memmove(decoder->statuses, decoder->statuses + 1, (decoder->status_count - 1) * sizeof(*decoder->statuses));
+        --decoder->status_count;
+    }
+    if (!vkdva_array_reserve((void **)&decoder->statuses, &decoder->statuses_size,
+            decoder->status_count + 1, sizeof(*decoder->statuses)))
+        return;
+    decoder->statuses[decoder->status_count++] = *status;
+}
+
+HRESULT vkdva_decoder_extension(struct d3d11_video_decoder *decoder, const D3D11_VIDEO_DECODER_EXTENSION *ext)
+{
+    size_t status_size = decoder->codec->status_size, count, i;
+
+    if (ext->Function != VKDVA_DXVA_STATUS_REPORT_FUNCTION)
+    {
+        FIXME("Decoder extension function %#x is not supported.\n", ext->Function);
+        return E_INVALIDARG;
+    }
+    if (!ext->pPrivateOutputData || ext->PrivateOutputDataSize < status_size || ext->ResourceCount)
+    {
+        WARN("Invalid status report output %p, %u bytes, %u resources.\n", ext->pPrivateOutputData,
+                ext->PrivateOutputDataSize, ext->ResourceCount);
+        return E_INVALIDARG;
+    }
+    /* Reports are returned in decode order and then forgotten; unused entries are zeroed
+     * (StatusReportFeedbackNumber 0 never names a picture). */
+    count = vkdva_min_u(ext->PrivateOutputDataSize / status_size, decoder->status_count);
+    memset(ext->pPrivateOutputData, 0, ext->PrivateOutputDataSize);
+    for (i = 0; i < count; ++i)
+        decoder->codec->write_status(&decoder->statuses[i], (BYTE *)ext->pPrivateOutputData + i * status_size);
+    memmove(decoder->statuses, decoder->statuses + count, (decoder->status_count - count) * sizeof(*decoder->statuses));
+    decoder->status_count -= count;
+    return S_OK;
+}
+
+HRESULT vkdva_decoder_upload_output(struct d3d11_device *device, struct d3d11_texture2d *texture, UINT slice,
+        const uint8_t *const planes[3], const int pitches[3], unsigned int width, unsigned int height,
+        unsigned int bit_depth)
+{
+    unsigned int x, y, w, h, bytes = bit_depth > 8 ? 2 : 1, shift = bit_depth > 8 ? 16 - bit_depth : 0;
+    size_t pitch;
+    uint8_t *data;
+    HRESULT hr;
+
+    /* Whole 2x2 blocks of the decoded picture that fit the surface. */
+    w = vkdva_min_u(width, texture->desc.Width) & ~1u;
+    h = vkdva_min_u(height, texture->desc.Height) & ~1u;
+    if ((bytes == 2) != (texture->format->plane_element_sizes[0] == 2))
+    {
+        FIXME("Cannot write a %u-bit picture into %s.\n", bit_depth, debug_dxgi_format(texture->desc.Format));
+        return E_NOTIMPL;
+    }
+    pitch = (size_t)w * bytes;
+    if (!(data = vkdva_malloc(pitch * (h + h / 2))))
+        return E_OUTOFMEMORY;
+
+    /* I420 planes from the decoder become NV12/P010 rows: luma, then interleaved chroma, with
+     * 10-bit samples in the high bits as P010 stores them. */
+    for (y = 0; y < h; ++y)
+    {
+        if (bytes == 1)
+        {
+            memcpy(data + y * pitch, planes[0] + (size_t)y * pitches[0], w);
+        }
+        else
+        {
+            const uint16_t *src = (const uint16_t *)(planes[0] + (size_t)y * pitches[0]);
+            uint16_t *dst = (uint16_t *)(data + y * pitch);
+
+            for (x = 0; x < w; ++x)
+                dst[x] = src[x] << shift;
+        }
+    }
+    for (y = 0; y < h / 2; ++y)
+    {
+        if (bytes == 1)
+        {
+            const uint8_t *u = planes[1] + (size_t)y * pitches[1], *v = planes[2] + (size_t)y * pitches[2];
+            uint8_t *dst = data + (h + y) * pitch;
+
+            for (x = 0; x < w / 2; ++x)
+            {
+                dst[2 * x] = u[x];
+                dst[2 * x + 1] = v[x];
+            }
+        }
+        else
+        {
+            const uint16_t *u = (const uint16_t *)(planes[1] + (size_t)y * pitches[1]);
+            const uint16_t *v = (const uint16_t *)(planes[2] + (size_t)y * pitches[2]);
+            uint16_t *dst = (uint16_t *)(data + (h + y) * pitch);
+
+            for (x = 0; x < w / 2; ++x)
+            {
+                dst[2 * x] = u[x] << shift;
+                dst[2 * x + 1] = v[x] << shift;
+            }
+        }
+    }
+
+    hr = d3d11_immediate_context_upload(&device->immediate_context, texture, slice, 0, 0, w, h, data, pitch);
+    vkdva_free(data);
+    return hr;
+}

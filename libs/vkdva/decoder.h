@@ -1,0 +1,203 @@
+/*
+ * Copyright 2026 the vkdva authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * This library is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU
+ * Lesser General Public License for more details.
+ *
+ * You should have received a copy of the GNU Lesser General Public
+ * License along with this library; if not, write to the Free Software
+ * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
+ */
+
+#ifndef __VKDVA_DECODER_H
+#define __VKDVA_DECODER_H
+
+#include "vkdva_private.h"
+#include "bitstream.h"
+
+/* The decode core (decoder.c) collects what the application submitted for one picture; a
+ * codec file (decoder_h264.c, decoder_hevc.c) interprets the DXVA structures; a backend
+ * (decoder_sw.c: libavcodec; decoder_vk.c: Vulkan Video) decodes. The core never asks which
+ * codec it is. */
+
+#define VKDVA_MAX_DECODER_BUFFER_TYPES 16u
+
+struct d3d11_video_decoder;
+
+/* One picture as submitted, after the core checked sizes and offsets. */
+struct vkdva_decode_frame
+{
+    const void *picture_params;
+    size_t picture_params_size;
+    const void *qmatrix;
+    size_t qmatrix_size;
+    const void *slice_control;
+    size_t slice_control_size;
+    const uint8_t *bitstream;
+    size_t bitstream_size;
+
+    struct d3d11_texture2d *output;
+    UINT output_slice;
+};
+
+/* Slice data located in the bitstream buffer (start code included where the stream has one). */
+struct vkdva_slice
+{
+    uint32_t offset;
+    uint32_t size;
+};
+
+/* What the software backend hands to libavcodec for one picture. */
+struct vkdva_sw_picture
+{
+    /* Parameter sets to send before the slices (empty when unchanged). */
+    struct vkdva_bytes parameter_sets;
+    struct vkdva_slice *slices;
+    size_t slice_count;
+    /* The picture is the second field of a frame already decoded into the same surface. */
+    bool second_field;
+};
+
+enum vkdva_codec
+{
+    VKDVA_CODEC_H264,
+    VKDVA_CODEC_HEVC,
+};
+
+/* A status report, before the codec writes it as DXVA_Status_H264 or DXVA_Status_HEVC. */
+struct vkdva_decode_status
+{
+    UINT feedback_number;
+    BYTE curr_pic;
+    BYTE field_pic_flag;
+    /* DXVA bStatus: 0 fine, 1 minor problem, 2 significant problem, 3 not decoded. */
+    BYTE status;
+    USHORT mbs_affected;
+};
+
+struct vkdva_codec_ops
+{
+    const GUID *profile;
+    const char *name;
+    /* Output formats, in order of preference. */
+    const DXGI_FORMAT *formats;
+    unsigned int format_count;
+    enum vkdva_codec codec;
+    size_t picture_params_size;
+    size_t qmatrix_size;
+    /* Bytes of one slice-control entry for a ConfigBitstreamRaw value; 0 if unsupported. */
+    size_t (*slice_control_entry_size)(UINT config_bitstream_raw);
+    UINT max_width, max_height;
+
+    /* Software backend: builds the picture's Annex-B input; per-decoder codec state lives in
+     * *state (created on first use, freed by free_state). */
+    HRESULT (*prepare_sw)(void **state, const struct vkdva_decode_frame *frame, UINT config_bitstream_raw,
+            struct vkdva_sw_picture *picture);
+    void (*free_state)(void *state);
+
+    /* Status reports: which picture a submission was, and its DXVA status structure. */
+    void (*describe_picture)(const struct vkdva_decode_frame *frame, struct vkdva_decode_status *status);
+    size_t status_size;
+    void (*write_status)(const struct vkdva_decode_status *status, void *out);
+};
+
+extern const struct vkdva_codec_ops vkdva_h264_ops;
+
+const struct vkdva_codec_ops *vkdva_codec_ops_from_profile(const GUID *profile);
+
+/* Backends. */
+struct vkdva_decoder_backend_ops
+{
+    const char *name;
+    bool (*supports)(struct d3d11_device *device, const struct vkdva_codec_ops *codec, DXGI_FORMAT format);
+    HRESULT (*create)(struct d3d11_video_decoder *decoder, void **backend);
+    HRESULT (*decode)(void *backend, const struct vkdva_decode_frame *frame);
+    void (*destroy)(void *backend);
+};
+
+extern const struct vkdva_decoder_backend_ops vkdva_sw_decoder_backend;
+
+
+struct d3d11_video_decoder
+{
+    ID3D11VideoDecoder ID3D11VideoDecoder_iface;
+    unsigned int refcount;
+
+    struct vkdva_private_store private_store;
+    struct d3d11_device *device;
+    D3D11_VIDEO_DECODER_DESC desc;
+    D3D11_VIDEO_DECODER_CONFIG config;
+    const struct vkdva_codec_ops *codec;
+    const struct vkdva_decoder_backend_ops *backend_ops;
+    void *backend;
+
+    /* Application buffers handed out by GetDecoderBuffer, indexed by buffer type. */
+    struct
+    {
+        BYTE *data;
+        UINT size;
+        bool acquired;
+    } buffers[VKDVA_MAX_DECODER_BUFFER_TYPES];
+
+    /* Between DecoderBeginFrame and DecoderEndFrame. */
+    bool in_frame;
+    struct d3d11_video_decoder_output_view *output_view;
+    struct vkdva_decode_frame frame;
+
+    /* Status reports not yet read by the application, oldest first. */
+    struct vkdva_decode_status *statuses;
+    size_t statuses_size;
+    size_t status_count;
+};
+
+struct d3d11_video_decoder_output_view
+{
+    ID3D11VideoDecoderOutputView ID3D11VideoDecoderOutputView_iface;
+    unsigned int refcount;
+
+    struct vkdva_private_store private_store;
+    struct d3d11_device *device;
+    D3D11_VIDEO_DECODER_OUTPUT_VIEW_DESC desc;
+    struct d3d11_texture2d *texture;
+};
+
+HRESULT d3d11_video_decoder_create(struct d3d11_device *device, const D3D11_VIDEO_DECODER_DESC *desc,
+        const D3D11_VIDEO_DECODER_CONFIG *config, struct d3d11_video_decoder **decoder);
+struct d3d11_video_decoder *unsafe_impl_from_ID3D11VideoDecoder(ID3D11VideoDecoder *iface);
+HRESULT d3d11_video_decoder_output_view_create(struct d3d11_device *device, ID3D11Resource *resource,
+        const D3D11_VIDEO_DECODER_OUTPUT_VIEW_DESC *desc, struct d3d11_video_decoder_output_view **view);
+struct d3d11_video_decoder_output_view *unsafe_impl_from_ID3D11VideoDecoderOutputView(
+        ID3D11VideoDecoderOutputView *iface);
+
+/* ID3D11VideoContext decode methods, called by video_context.c. */
+HRESULT vkdva_decoder_begin_frame(struct d3d11_video_decoder *decoder,
+        struct d3d11_video_decoder_output_view *view, UINT key_size, const void *key);
+HRESULT vkdva_decoder_end_frame(struct d3d11_video_decoder *decoder);
+HRESULT vkdva_decoder_get_buffer(struct d3d11_video_decoder *decoder, D3D11_VIDEO_DECODER_BUFFER_TYPE type,
+        UINT *size, void **data);
+HRESULT vkdva_decoder_release_buffer(struct d3d11_video_decoder *decoder, D3D11_VIDEO_DECODER_BUFFER_TYPE type);
+HRESULT vkdva_decoder_submit_buffers(struct d3d11_video_decoder *decoder, UINT count,
+        const D3D11_VIDEO_DECODER_BUFFER_DESC *descs);
+HRESULT vkdva_decoder_extension(struct d3d11_video_decoder *decoder, const D3D11_VIDEO_DECODER_EXTENSION *ext);
+void vkdva_decoder_add_status(struct d3d11_video_decoder *decoder, const struct vkdva_decode_status *status);
+
+/* Decoder profiles this device serves, and with which formats. */
+bool vkdva_codec_usable(struct d3d11_device *device, const struct vkdva_codec_ops *codec);
+UINT vkdva_decoder_profile_count(struct d3d11_device *device);
+const struct vkdva_codec_ops *vkdva_decoder_profile(struct d3d11_device *device, UINT index);
+const struct vkdva_decoder_backend_ops *vkdva_decoder_select_backend(struct d3d11_device *device,
+        const struct vkdva_codec_ops *codec, DXGI_FORMAT format);
+
+/* Writes a CPU frame into an output texture slice (the software backend's upload). */
+HRESULT vkdva_decoder_upload_output(struct d3d11_device *device, struct d3d11_texture2d *texture, UINT slice,
+        const uint8_t *const planes[3], const int pitches[3], unsigned int width, unsigned int height,
+        unsigned int bit_depth);
+
+#endif /* __VKDVA_DECODER_H */

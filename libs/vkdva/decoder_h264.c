@@ -1,0 +1,396 @@
+/*
+ * Copyright 2026 the vkdva authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * This library is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU
+ * Lesser General Public License for more details.
+ *
+ * You should have received a copy of the GNU Lesser General Public
+ * License along with this library; if not, write to the Free Software
+ * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
+ */
+
+#include "decoder.h"
+
+/* H.264: what DXVA_PicParams_H264, DXVA_Qmatrix_H264 and the slice control mean, and nothing
+ * about Vulkan or libavcodec submission. For the software backend the sequence and picture
+ * parameter sets are re-synthesised from the picture parameters (H.264 7.3.2.1, 7.3.2.2);
+ * DXVA does not carry pic_parameter_set_id, which is read from each slice header (7.3.3). */
+
+#define H264_MAX_PPS 256u
+#define H264_NAL_SLICE 1u
+#define H264_NAL_IDR 5u
+
+static const DXGI_FORMAT h264_formats[] = {DXGI_FORMAT_NV12};
+
+struct h264_state
+{
+    struct vkdva_bytes sps;
+    struct vkdva_bytes pps[H264_MAX_PPS];
+    bool sps_mbaff;
+    bool have_sps_mbaff;
+    /* The last picture, to recognise the second field of a frame. */
+    bool last_was_first_field;
+    uint8_t last_surface;
+    bool last_bottom;
+};
+
+static size_t h264_slice_control_entry_size(UINT config_bitstream_raw)
+{
+    switch (config_bitstream_raw)
+    {
+        case 1:
+            return sizeof(DXVA_Slice_H264_Short);
+        case 2:
+            return sizeof(DXVA_Slice_H264_Long);
+        default:
+            return 0;
+    }
+}
+
+static void h264_free_state(void *state)
+{
+    struct h264_state *h = state;
+    unsigned int i;
+
+    if (!h)
+        return;
+    vkdva_free(h->sps.data);
+    for (i = 0; i < H264_MAX_PPS; ++i)
+        vkdva_free(h->pps[i].data);
+    vkdva_free(h);
+}
+
+static void h264_write_scaling_list(struct vkdva_bitwriter *w, const UCHAR *list, unsigned int size)
+{
+    int last = 8, delta;
+    unsigned int i;
+
+    /* 7.3.2.1.1.1: delta-coded in the zig-zag order DXVA gives the lists in. */
+    vkdva_bitwriter_put_bits(w, 1, 1);
+    for (i = 0; i < size; ++i)
+    {
+        delta = list[i] - last;
+        if (delta > 127)
+            delta -= 256;
+        else if (delta < -128)
+            delta += 256;
+        vkdva_bitwriter_put_se(w, delta);
+        last = list[i];
+    }
+}
+
+static HRESULT h264_write_sps(struct h264_state *h, const DXVA_PicParams_H264 *pp, struct vkdva_bytes *out)
+{
+    static const uint8_t header = 0x67; /* nal_ref_idc 3, nal_unit_type 7 */
+    unsigned int profile_idc, map_units;
+    struct vkdva_bitwriter w;
+    HRESULT hr = S_OK;
+
+    if (pp->pic_order_cnt_type == 1)
+    {
+        FIXME("pic_order_cnt_type 1: DXVA does not carry offset_for_ref_frame[], so the software decoder "
+                "cannot decode this stream.\n");
+        return E_NOTIMPL;
+    }
+    if (pp->pic_order_cnt_type > 2 || pp->log2_max_frame_num_minus4 > 12u || pp->log2_max_pic_order_cnt_lsb_minus4 > 12
+            || pp->bit_depth_luma_minus8 > 6 || pp->bit_depth_chroma_minus8 > 6
+            || pp->num_ref_frames > 16)
+    {
+        WARN("Invalid picture parameters: POC type %u, log2 frame num %u, log2 POC lsb %u, chroma %u, depth %u/%u, "
+                "%u reference frames.\n", pp->pic_order_cnt_type, pp->log2_max_frame_num_minus4 + 4,
+                pp->log2_max_pic_order_cnt_lsb_minus4 + 4, pp->chroma_format_idc, pp->bit_depth_luma_minus8 + 8,
+                pp->bit_depth_chroma_minus8 + 8, pp->num_ref_frames);
+        return E_INVALIDARG;
+    }
+    if (!pp->frame_mbs_only_flag && (pp->wFrameHeightInMbsMinus1 & 1) == 0)
+    {
+        WARN("Odd frame height in macroblocks (%u) for an interlaced stream.\n", pp->wFrameHeightInMbsMinus1 + 1);
+        return E_INVALIDARG;
+    }
+
+    /* MbaffFrameFlag is mb_adaptive_frame_field_flag && !field_pic_flag (7.4.3); field pictures
+     * say nothing about it, so keep what the frames said and the SPS stable. */
+    if (!pp->field_pic_flag || !h->have_sps_mbaff)
+    {
+        h->sps_mbaff = pp->MbaffFrameFlag;
+        h->have_sps_mbaff = true;
+    }
+
+    if (pp->chroma_format_idc == 3)
+        profile_idc = 244;
+    else if (pp->chroma_format_idc == 2)
+        profile_idc = 122;
+    else if (pp->bit_depth_luma_minus8 || pp->bit_depth_chroma_minus8)
+        profile_idc = 110;
+    else
+        profile_idc = 100;
+    map_units = (pp->wFrameHeightInMbsMinus1 + 1u) / (2u - pp->frame_mbs_only_flag);
+
+    vkdva_bitwriter_init(&w);
+    vkdva_bitwriter_put_bits(&w, profile_idc, 8);
+    vkdva_bitwriter_put_bits(&w, 0, 8);                     /* constraint_set flags */
+    vkdva_bitwriter_put_bits(&w, 51, 8);                    /* level_idc */
+    vkdva_bitwriter_put_ue(&w, 0);                          /* seq_parameter_set_id */
+    vkdva_bitwriter_put_ue(&w, pp->chroma_format_idc);
+    if (pp->chroma_format_idc == 3)
+        vkdva_bitwriter_put_bits(&w, pp->residual_colour_transform_flag, 1);
+    vkdva_bitwriter_put_ue(&w, pp->bit_depth_luma_minus8);
+    vkdva_bitwriter_put_ue(&w, pp->bit_depth_chroma_minus8);
+    vkdva_bitwriter_put_bits(&w, 0, 1);                     /* qpprime_y_zero_transform_bypass_flag */
+    vkdva_bitwriter_put_bits(&w, 0, 1);                     /* seq_scaling_matrix_present_flag: lists go in the PPS */
+    vkdva_bitwriter_put_ue(&w, pp->log2_max_frame_num_minus4);
+    vkdva_bitwriter_put_ue(&w, pp->pic_order_cnt_type);
+    if (!pp->pic_order_cnt_type)
+        vkdva_bitwriter_put_ue(&w, pp->log2_max_pic_order_cnt_lsb_minus4);
+    vkdva_bitwriter_put_ue(&w, pp->num_ref_frames);
+    vkdva_bitwriter_put_bits(&w, 1, 1);                     /* gaps_in_frame_num_value_allowed_flag */
+    vkdva_bitwriter_put_ue(&w, pp->wFrameWidthInMbsMinus1);
+    vkdva_bitwriter_put_ue(&w, map_units - 1);
+    vkdva_bitwriter_put_bits(&w, pp->frame_mbs_only_flag, 1);
+    if (!pp->frame_mbs_only_flag)
+        vkdva_bitwriter_put_bits(&w, h->sps_mbaff, 1);
+    vkdva_bitwriter_put_bits(&w, pp->direct_8x8_inference_flag, 1);
+    vkdva_bitwriter_put_bits(&w, 0, 1);                     /* frame_cropping_flag: the client crops */
+    vkdva_bitwriter_put_bits(&w, 0, 1);                     /* vui_parameters_present_flag */
+    vkdva_bitwriter_put_trailing_bits(&w);
+
+    if (!vkdva_bytes_append_nal(out, &header, 1, &w))
+        hr = E_OUTOFMEMORY;
+    vkdva_bitwriter_cleanup(&w);
+    return hr;
+}
+
+static HRESULT h264_write_pps(const DXVA_PicParams_H264 *pp, const DXVA_Qmatrix_H264 *qm, unsigned int pps_id,
+        struct vkdva_bytes *out)
+{
+    static const uint8_t header = 0x68; /* nal_ref_idc 3, nal_unit_type 8 */
+    struct vkdva_bitwriter w;
+    HRESULT hr = S_OK;
+    unsigned int i;
+
+    if (pp->num_slice_groups_minus1)
+    {
+        FIXME("Slice groups (FMO, %u groups) are not supported.\n", pp->num_slice_groups_minus1 + 1);
+        return E_NOTIMPL;
+    }
+    if (pp->num_ref_idx_l0_active_minus1 > 31 || pp->num_ref_idx_l1_active_minus1 > 31
+            || pp->weighted_bipred_idc > 2 || pp->pic_init_qp_minus26 < -26 - 6 * pp->bit_depth_luma_minus8
+            || pp->pic_init_qp_minus26 > 25 || pp->pic_init_qs_minus26 < -26 || pp->pic_init_qs_minus26 > 25
+            || pp->chroma_qp_index_offset < -12 || pp->chroma_qp_index_offset > 12
+            || pp->second_chroma_qp_index_offset < -12 || pp->second_chroma_qp_index_offset > 12)
+    {
+        WARN("Invalid picture parameters.\n");
+        return E_INVALIDARG;
+    }
+
+    vkdva_bitwriter_init(&w);
+    vkdva_bitwriter_put_ue(&w, pps_id);
+    vkdva_bitwriter_put_ue(&w, 0);                          /* seq_parameter_set_id */
+    vkdva_bitwriter_put_bits(&w, pp->entropy_coding_mode_flag, 1);
+    vkdva_bitwriter_put_bits(&w, pp->pic_order_present_flag, 1);
+    vkdva_bitwriter_put_ue(&w, 0);                          /* num_slice_groups_minus1 */
+    vkdva_bitwriter_put_ue(&w, pp->num_ref_idx_l0_active_minus1);
+    vkdva_bitwriter_put_ue(&w, pp->num_ref_idx_l1_active_minus1);
+    vkdva_bitwriter_put_bits(&w, pp->weighted_pred_flag, 1);
+    vkdva_bitwriter_put_bits(&w, pp->weighted_bipred_idc, 2);
+    vkdva_bitwriter_put_se(&w, pp->pic_init_qp_minus26);
+    vkdva_bitwriter_put_se(&w, pp->pic_init_qs_minus26);
+    vkdva_bitwriter_put_se(&w, pp->chroma_qp_index_offset);
+    vkdva_bitwriter_put_bits(&w, pp->deblocking_filter_control_present_flag, 1);
+    vkdva_bitwriter_put_bits(&w, pp->constrained_intra_pred_flag, 1);
+    vkdva_bitwriter_put_bits(&w, pp->redundant_pic_cnt_present_flag, 1);
+    /* The High-profile extension (7.3.2.2), with the effective scaling lists when given. */
+    vkdva_bitwriter_put_bits(&w, pp->transform_8x8_mode_flag, 1);
+    vkdva_bitwriter_put_bits(&w, !!qm, 1);                  /* pic_scaling_matrix_present_flag */
+    if (qm)
+    {
+        for (i = 0; i < 6; ++i)
+            h264_write_scaling_list(&w, qm->bScalingLists4x4[i], 16);
+        for (i = 0; i < (pp->transform_8x8_mode_flag ? 2u : 0u); ++i)
+            h264_write_scaling_list(&w, qm->bScalingLists8x8[i], 64);
+        /* 4:4:4 has six 8x8 lists; DXVA carries two. */
+        for (i = 2; pp->transform_8x8_mode_flag && pp->chroma_format_idc == 3 && i < 6; ++i)
+            h264_write_scaling_list(&w, qm->bScalingLists8x8[i & 1], 64);
+    }
+    vkdva_bitwriter_put_se(&w, pp->second_chroma_qp_index_offset);
+    vkdva_bitwriter_put_trailing_bits(&w);
+
+    if (!vkdva_bytes_append_nal(out, &header, 1, &w))
+        hr = E_OUTOFMEMORY;
+    vkdva_bitwriter_cleanup(&w);
+    return hr;
+}
+
+/* Appends the parameter set to picture->parameter_sets only when it differs from the last one
+ * sent under the same id. */
+static HRESULT h264_update_parameter_set(struct vkdva_bytes *cached, const struct vkdva_bytes *fresh,
+        struct vkdva_sw_picture *picture)
+{
+    if (cached->count == fresh->count && !memcmp(cached->data, fresh->data, fresh->count))
+        return S_OK;
+    cached->count = 0;
+    if (!vkdva_bytes_append(cached, fresh->data, fresh->count)
+            || !vkdva_bytes_append(&picture->parameter_sets, fresh->data, fresh->count))
+        return E_OUTOFMEMORY;
+    return S_OK;
+}
+
+/* Finds the NAL unit of a slice and reads pic_parameter_set_id from its header (7.3.3). */
+static HRESULT h264_parse_slice(const struct vkdva_decode_frame *frame, UINT location, UINT size,
+        struct vkdva_slice *slice, unsigned int *pps_id)
+{
+    const uint8_t *data = frame->bitstream;
+    struct vkdva_bitreader r;
+    unsigned int nal_type;
+    size_t start;
+
+    if (location > frame->bitstream_size || size > frame->bitstream_size - location || size < 4)
+    {
+        WARN("Slice at %u, %u bytes, outside the %zu-byte bitstream buffer.\n", location, size, frame->bitstream_size);
+        return E_INVALIDARG;
+    }
+    /* DXVA slices start with a 00 00 01 start code (ConfigBitstreamRaw 1 and 2). */
+    start = location;
+    if (data[start] || data[start + 1] || data[start + 2] != 1)
+    {
+        WARN("Slice at %u does not start with a start code.\n", location);
+        return E_INVALIDARG;
+    }
+    start += 3;
+    nal_type = data[start] & 0x1f;
+    if (nal_type != H264_NAL_SLICE && nal_type != H264_NAL_IDR)
+    {
+        FIXME("NAL unit type %u in the slice data is not supported.\n", nal_type);
+        return E_NOTIMPL;
+    }
+    vkdva_bitreader_init(&r, data + start + 1, location + size - start - 1);
+    vkdva_bitreader_get_ue(&r);                             /* first_mb_in_slice */
+    if (vkdva_bitreader_get_ue(&r) > 9)                     /* slice_type */
+    {
+        WARN("Invalid slice type.\n");
+        return E_INVALIDARG;
+    }
+    *pps_id = vkdva_bitreader_get_ue(&r);
+    if (r.overrun || *pps_id >= H264_MAX_PPS)
+    {
+        WARN("Truncated slice header or invalid pic_parameter_set_id %u.\n", *pps_id);
+        return E_INVALIDARG;
+    }
+    slice->offset = location;
+    slice->size = size;
+    return S_OK;
+}
+
+static HRESULT h264_prepare_sw(void **state, const struct vkdva_decode_frame *frame, UINT config_bitstream_raw,
+        struct vkdva_sw_picture *picture)
+{
+    const DXVA_PicParams_H264 *pp = frame->picture_params;
+    const DXVA_Qmatrix_H264 *qm = frame->qmatrix;
+    size_t entry_size, i, count;
+    struct vkdva_bytes fresh = {0};
+    struct h264_state *h;
+    bool pps_done[H264_MAX_PPS] = {0};
+    unsigned int pps_id;
+    HRESULT hr;
+
+    if (!(h = *state))
+    {
+        if (!(h = vkdva_calloc(1, sizeof(*h))))
+            return E_OUTOFMEMORY;
+        *state = h;
+    }
+
+    entry_size = h264_slice_control_entry_size(config_bitstream_raw);
+    count = frame->slice_control_size / entry_size;
+    if (!count)
+    {
+        WARN("No slices.\n");
+        return E_INVALIDARG;
+    }
+    if (!(picture->slices = vkdva_calloc(count, sizeof(*picture->slices))))
+        return E_OUTOFMEMORY;
+    picture->slice_count = count;
+
+    fresh.count = 0;
+    if (FAILED(hr = h264_write_sps(h, pp, &fresh)))
+        goto done;
+    if (FAILED(hr = h264_update_parameter_set(&h->sps, &fresh, picture)))
+        goto done;
+
+    for (i = 0; i < count; ++i)
+    {
+        /* The short and long slice-control layouts begin with the same two fields. */
+        const DXVA_Slice_H264_Short *s = (const void *)((const BYTE *)frame->slice_control + i * entry_size);
+
+        if (FAILED(hr = h264_parse_slice(frame, s->BSNALunitDataLocation, s->SliceBytesInBuffer,
+                &picture->slices[i], &pps_id)))
+            goto done;
+        if (pps_done[pps_id])
+            continue;
+        pps_done[pps_id] = true;
+        fresh.count = 0;
+        if (FAILED(hr = h264_write_pps(pp, qm, pps_id, &fresh)))
+            goto done;
+        if (FAILED(hr = h264_update_parameter_set(&h->pps[pps_id], &fresh, picture)))
+            goto done;
+    }
+
+    /* A field of the surface whose other field was the previous picture completes a frame. */
+    picture->second_field = pp->field_pic_flag && h->last_was_first_field
+            && h->last_surface == pp->CurrPic.Index7Bits && h->last_bottom != pp->CurrPic.AssociatedFlag;
+    h->last_was_first_field = pp->field_pic_flag && !picture->second_field;
+    h->last_surface = pp->CurrPic.Index7Bits;
+    h->last_bottom = pp->CurrPic.AssociatedFlag;
+
+done:
+    vkdva_free(fresh.data);
+    return hr;
+}
+
+static void h264_describe_picture(const struct vkdva_decode_frame *frame, struct vkdva_decode_status *status)
+{
+    const DXVA_PicParams_H264 *pp = frame->picture_params;
+
+    status->feedback_number = pp->StatusReportFeedbackNumber;
+    status->curr_pic = pp->CurrPic.bPicEntry;
+    status->field_pic_flag = pp->field_pic_flag;
+}
+
+static void h264_write_status(const struct vkdva_decode_status *status, void *out)
+{
+    DXVA_Status_H264 *s = out;
+
+    memset(s, 0, sizeof(*s));
+    s->StatusReportFeedbackNumber = status->feedback_number;
+    s->CurrPic.bPicEntry = status->curr_pic;
+    s->field_pic_flag = status->field_pic_flag;
+    s->bStatus = status->status;
+    s->wNumMbsAffected = status->mbs_affected;
+}
+
+const struct vkdva_codec_ops vkdva_h264_ops =
+{
+    .profile = &D3D11_DECODER_PROFILE_H264_VLD_NOFGT,
+    .name = "H.264",
+    .formats = h264_formats,
+    .format_count = ARRAY_SIZE(h264_formats),
+    .codec = VKDVA_CODEC_H264,
+    /* Clients may leave out the trailing SliceGroupMap, which only FMO uses. */
+    .picture_params_size = offsetof(DXVA_PicParams_H264, SliceGroupMap),
+    .qmatrix_size = sizeof(DXVA_Qmatrix_H264),
+    .slice_control_entry_size = h264_slice_control_entry_size,
+    .max_width = 4096,
+    .max_height = 4096,
+    .prepare_sw = h264_prepare_sw,
+    .free_state = h264_free_state,
+    .describe_picture = h264_describe_picture,
+    .status_size = sizeof(DXVA_Status_H264),
+    .write_status = h264_write_status,
+};

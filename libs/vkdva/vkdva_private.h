@@ -1,0 +1,343 @@
+/*
+ * Copyright 2026 the vkdva authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * This library is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU
+ * Lesser General Public License for more details.
+ *
+ * You should have received a copy of the GNU Lesser General Public
+ * License along with this library; if not, write to the Free Software
+ * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
+ */
+
+#ifndef __VKDVA_PRIVATE_H
+#define __VKDVA_PRIVATE_H
+
+#define COBJMACROS
+#include <pthread.h>
+#include "vkdva.h"
+#include "vkdva_common.h"
+
+#define VKDVA_MAX_ARRAY_SIZE 2048u
+#define VKDVA_MAX_TEXTURE_DIMENSION 16384u
+#define VKDVA_ROW_PITCH_ALIGNMENT 256u
+#define VKDVA_SUBRESOURCE_ALIGNMENT 512u
+#define VKDVA_MAX_PLANES 2u
+
+#ifndef DXGI_RESOURCE_PRIORITY_NORMAL
+# define DXGI_RESOURCE_PRIORITY_NORMAL 0x78000000u
+#endif
+
+struct d3d11_device;
+
+/* Vulkan entry points, from vulkan_procs.h. */
+struct vkdva_vk_procs
+{
+#define VK_GLOBAL_PFN(x) PFN_##x x;
+#define VK_INSTANCE_PFN(x) PFN_##x x;
+#define VK_INSTANCE_EXT_PFN(x) PFN_##x x;
+#define VK_DEVICE_PFN(x) PFN_##x x;
+#define VK_DEVICE_EXT_PFN(x) PFN_##x x;
+#include "vulkan_procs.h"
+    PFN_vkGetInstanceProcAddr vkGetInstanceProcAddr;
+};
+
+#define VK_CALL(f) (vk_procs->f)
+
+HRESULT hresult_from_vk_result(VkResult vr);
+
+/* Private data (ID3D11DeviceChild::SetPrivateData and friends). */
+struct vkdva_private_data
+{
+    GUID tag;
+    bool is_object;
+    UINT size;
+    union
+    {
+        IUnknown *object;
+        BYTE *data;
+    } u;
+};
+
+struct vkdva_private_store
+{
+    pthread_mutex_t mutex;
+    struct vkdva_private_data *entries;
+    size_t entries_size;
+    size_t entry_count;
+};
+
+void vkdva_private_store_init(struct vkdva_private_store *store);
+void vkdva_private_store_destroy(struct vkdva_private_store *store);
+HRESULT vkdva_private_store_get(struct vkdva_private_store *store, const GUID *tag, UINT *size, void *data);
+HRESULT vkdva_private_store_set(struct vkdva_private_store *store, const GUID *tag, UINT size, const void *data);
+HRESULT vkdva_private_store_set_interface(struct vkdva_private_store *store, const GUID *tag,
+        const IUnknown *object);
+
+/* Formats. */
+enum vkdva_format_class
+{
+    VKDVA_FORMAT_CLASS_COLOR,
+    /* Two planes, luma then interleaved chroma at half width and half height. */
+    VKDVA_FORMAT_CLASS_PLANAR_420,
+    /* Packed 4:2:2 pairs of pixels (YUY2): one 4-texel element per two pixels. */
+    VKDVA_FORMAT_CLASS_PACKED_422,
+};
+
+struct vkdva_format
+{
+    DXGI_FORMAT dxgi_format;
+    /* The VkFormat of the image behind a D3D11_USAGE_DEFAULT texture. */
+    VkFormat vk_format;
+    enum vkdva_format_class format_class;
+    unsigned int plane_count;
+    /* Each plane's own format, element size in bytes and subsampling (log2). */
+    VkFormat plane_vk_formats[VKDVA_MAX_PLANES];
+    unsigned int plane_element_sizes[VKDVA_MAX_PLANES];
+    unsigned int plane_shift_x[VKDVA_MAX_PLANES];
+    unsigned int plane_shift_y[VKDVA_MAX_PLANES];
+    /* Width and height must be multiples of these. */
+    unsigned int width_alignment;
+    unsigned int height_alignment;
+    bool is_video;
+};
+
+const struct vkdva_format *vkdva_get_format(DXGI_FORMAT format);
+const struct vkdva_format *vkdva_get_format_from_vk(VkFormat vk_format);
+const char *debug_dxgi_format(DXGI_FORMAT format);
+
+/* A command stream: command buffers recorded on one queue, each submission signalling the
+ * stream's own timeline semaphore with the next value. */
+struct vkdva_queue
+{
+    VkQueue vk_queue;
+    uint32_t family_index;
+    VkQueueFlags flags;
+    pthread_mutex_t mutex;
+};
+
+struct vkdva_garbage
+{
+    uint64_t value;
+    VkBuffer vk_buffer;
+    VkDeviceMemory vk_memory;
+};
+
+struct vkdva_command_stream
+{
+    struct d3d11_device *device;
+    struct vkdva_queue *queue;
+    VkCommandPool vk_pool;
+    VkSemaphore vk_timeline;
+    /* Value the command buffer being recorded will signal. */
+    uint64_t next_value;
+    /* Value of the last submission. */
+    uint64_t submitted_value;
+    VkCommandBuffer vk_current;
+
+    struct
+    {
+        VkCommandBuffer vk_cmd;
+        uint64_t value;
+    } *in_flight;
+    size_t in_flight_size;
+    size_t in_flight_count;
+
+    VkCommandBuffer *free_cmds;
+    size_t free_cmds_size;
+    size_t free_cmd_count;
+
+    struct vkdva_garbage *garbage;
+    size_t garbage_size;
+    size_t garbage_count;
+};
+
+HRESULT vkdva_command_stream_init(struct vkdva_command_stream *stream, struct d3d11_device *device,
+        struct vkdva_queue *queue);
+void vkdva_command_stream_destroy(struct vkdva_command_stream *stream);
+HRESULT vkdva_command_stream_get(struct vkdva_command_stream *stream, VkCommandBuffer *vk_cmd);
+HRESULT vkdva_command_stream_flush(struct vkdva_command_stream *stream);
+HRESULT vkdva_command_stream_wait(struct vkdva_command_stream *stream, uint64_t value, bool flush);
+bool vkdva_command_stream_is_complete(struct vkdva_command_stream *stream, uint64_t value);
+void vkdva_command_stream_release_buffer(struct vkdva_command_stream *stream, VkBuffer vk_buffer,
+        VkDeviceMemory vk_memory);
+void vkdva_cmd_memory_barrier(struct d3d11_device *device, VkCommandBuffer vk_cmd);
+
+/* Where the GPU last touched a resource: wait on (stream, value) before the CPU uses it. */
+struct vkdva_gpu_use
+{
+    struct vkdva_command_stream *stream;
+    uint64_t value;
+};
+
+/* Textures. */
+struct vkdva_subresource_layout
+{
+    uint64_t offset;
+    uint64_t size;
+    UINT row_pitch;
+    UINT depth_pitch;
+    UINT width;
+    UINT height;
+};
+
+struct d3d11_texture2d
+{
+    ID3D11Texture2D ID3D11Texture2D_iface;
+    unsigned int refcount;
+
+    struct vkdva_private_store private_store;
+    struct d3d11_device *device;
+    D3D11_TEXTURE2D_DESC desc;
+    const struct vkdva_format *format;
+
+    /* D3D11_USAGE_DEFAULT and IMMUTABLE: an image. */
+    VkImage vk_image;
+    VkImageLayout vk_layout;
+    VkImageCreateInfo vk_image_info;
+    bool is_wrapped;
+
+    /* D3D11_USAGE_STAGING: a host-visible buffer in Map layout. */
+    VkBuffer vk_buffer;
+    void *mapped;
+    struct vkdva_subresource_layout *layouts;
+    unsigned int subresource_count;
+    unsigned int *map_counts;
+
+    VkDeviceMemory vk_memory;
+    struct vkdva_gpu_use last_use;
+};
+
+HRESULT d3d11_texture2d_check_desc(struct d3d11_device *device, D3D11_TEXTURE2D_DESC *desc,
+        const D3D11_SUBRESOURCE_DATA *data, const struct vkdva_format **format);
+HRESULT d3d11_texture2d_create(struct d3d11_device *device, const D3D11_TEXTURE2D_DESC *desc,
+        const D3D11_SUBRESOURCE_DATA *data, struct d3d11_texture2d **texture);
+HRESULT d3d11_texture2d_create_wrapped(struct d3d11_device *device, const struct vkdva_vk_image_info *info,
+        struct d3d11_texture2d **texture);
+struct d3d11_texture2d *unsafe_impl_from_ID3D11Texture2D(ID3D11Texture2D *iface);
+struct d3d11_texture2d *unsafe_impl_from_ID3D11Resource(ID3D11Resource *iface);
+bool vkdva_texture_subresource_extent(const struct d3d11_texture2d *texture, UINT subresource,
+        UINT *mip, UINT *layer, UINT *width, UINT *height);
+void vkdva_texture_layout_compute(const struct vkdva_format *format, UINT width, UINT height,
+        UINT *row_pitch, UINT *depth_pitch);
+HRESULT vkdva_texture_map(struct d3d11_texture2d *texture, UINT subresource, D3D11_MAP map_type,
+        UINT flags, D3D11_MAPPED_SUBRESOURCE *mapped);
+void vkdva_texture_unmap(struct d3d11_texture2d *texture, UINT subresource);
+
+/* Queries. */
+struct d3d11_query
+{
+    ID3D11Query ID3D11Query_iface;
+    unsigned int refcount;
+
+    struct vkdva_private_store private_store;
+    struct d3d11_device *device;
+    D3D11_QUERY_DESC desc;
+    bool ended;
+    struct vkdva_gpu_use end_use;
+};
+
+HRESULT d3d11_query_check_desc(const D3D11_QUERY_DESC *desc);
+HRESULT d3d11_query_create(struct d3d11_device *device, const D3D11_QUERY_DESC *desc, struct d3d11_query **query);
+struct d3d11_query *unsafe_impl_from_ID3D11Asynchronous(ID3D11Asynchronous *iface);
+
+/* The immediate context. */
+struct d3d11_immediate_context
+{
+    ID3D11DeviceContext ID3D11DeviceContext_iface;
+    ID3D11VideoContext3 ID3D11VideoContext3_iface;
+    ID3D11Multithread ID3D11Multithread_iface;
+    unsigned int refcount;
+
+    struct vkdva_private_store private_store;
+    struct d3d11_device *device;
+    struct vkdva_command_stream stream;
+};
+
+HRESULT d3d11_immediate_context_init(struct d3d11_immediate_context *context, struct d3d11_device *device);
+HRESULT d3d11_immediate_context_upload(struct d3d11_immediate_context *context, struct d3d11_texture2d *texture,
+        UINT sub, UINT x, UINT y, UINT width, UINT height, const void *data, size_t row_pitch);
+HRESULT d3d11_immediate_context_init_texture(struct d3d11_immediate_context *context,
+        struct d3d11_texture2d *texture, const D3D11_SUBRESOURCE_DATA *data);
+void d3d11_immediate_context_destroy(struct d3d11_immediate_context *context);
+void d3d11_video_context_init_vtbl(struct d3d11_immediate_context *context);
+
+/* Device. */
+struct vkdva_device_caps
+{
+    uint32_t api_version;
+    VkPhysicalDeviceProperties properties;
+    VkPhysicalDeviceMemoryProperties memory_properties;
+    uint8_t device_uuid[VK_UUID_SIZE];
+    bool protected_memory;
+    bool debug_utils;
+    bool video_queue;
+    bool video_decode_h264;
+    bool video_decode_h265;
+    uint32_t max_compute_shared_memory_size;
+};
+
+struct d3d11_device
+{
+    ID3D11Device ID3D11Device_iface;
+    ID3D11VideoDevice2 ID3D11VideoDevice2_iface;
+    ID3D10Multithread ID3D10Multithread_iface;
+    ID3D11Multithread ID3D11Multithread_iface;
+    unsigned int refcount;
+
+    struct vkdva_private_store private_store;
+    struct vkdva_vk_procs vk_procs;
+    VkInstance vk_instance;
+    bool owns_instance;
+    VkDebugUtilsMessengerEXT vk_messenger;
+    VkPhysicalDevice vk_physical_device;
+    VkDevice vk_device;
+    struct vkdva_device_caps caps;
+    struct vkdva_queue compute_queue;
+    struct vkdva_queue decode_queue;
+
+    /* ID3D10Multithread/ID3D11Multithread: one recursive lock for the whole device. */
+    pthread_mutex_t mutex;
+    bool multithread_protected;
+    HRESULT removed_reason;
+
+    UINT create_flags;
+    struct d3d11_immediate_context immediate_context;
+};
+
+static inline struct d3d11_device *impl_from_ID3D11Device(ID3D11Device *iface)
+{
+    return CONTAINING_RECORD(iface, struct d3d11_device, ID3D11Device_iface);
+}
+
+struct d3d11_device *unsafe_impl_from_ID3D11Device(ID3D11Device *iface);
+void d3d11_video_device_init_vtbl(struct d3d11_device *device);
+UINT vkdva_video_format_support(struct d3d11_device *device, const struct vkdva_format *format);
+HRESULT d3d11_device_create(const struct vkdva_device_create_info *create_info, struct d3d11_device **device);
+
+void vkdva_device_lock(struct d3d11_device *device);
+void vkdva_device_unlock(struct d3d11_device *device);
+void vkdva_device_mark_lost(struct d3d11_device *device, VkResult vr);
+int vkdva_device_find_memory_type(struct d3d11_device *device, uint32_t type_bits,
+        VkMemoryPropertyFlags required, VkMemoryPropertyFlags preferred);
+HRESULT vkdva_device_create_buffer(struct d3d11_device *device, VkDeviceSize size, VkBufferUsageFlags usage,
+        VkMemoryPropertyFlags required, VkMemoryPropertyFlags preferred, VkBuffer *vk_buffer,
+        VkDeviceMemory *vk_memory, void **mapped);
+void vkdva_device_destroy_buffer(struct d3d11_device *device, VkBuffer vk_buffer, VkDeviceMemory vk_memory);
+bool vkdva_device_has_format(struct d3d11_device *device, DXGI_FORMAT format);
+UINT vkdva_device_get_format_support(struct d3d11_device *device, DXGI_FORMAT format);
+
+/* Platform specifics (platform.c). */
+PFN_vkGetInstanceProcAddr vkdva_platform_load_vulkan(void);
+
+/* Vulkan bring-up (vulkan.c). */
+HRESULT vkdva_vulkan_init(struct d3d11_device *device, const struct vkdva_device_create_info *create_info);
+void vkdva_vulkan_cleanup(struct d3d11_device *device);
+
+#endif /* __VKDVA_PRIVATE_H */

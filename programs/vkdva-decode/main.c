@@ -1,0 +1,271 @@
+/*
+ * Copyright 2026 the vkdva authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * This library is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU
+ * Lesser General Public License for more details.
+ *
+ * You should have received a copy of the GNU Lesser General Public
+ * License along with this library; if not, write to the Free Software
+ * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
+ */
+
+/* vkdva-decode: decodes an H.264 Annex B stream through vkdva's D3D11 video API, the way a
+ * Windows D3D11VA application does, and writes or hashes the frames as planar 4:2:0. */
+
+#include <initguid.h>
+#define COBJMACROS
+#include <vkdva.h>
+#include "codec.h"
+#include "d3d11va.h"
+#include "output.h"
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+struct decode_app
+{
+    const struct codec_ops *codec_ops;
+    struct d3d11va *va;
+    struct output output;
+    bool dump;
+    unsigned int max_frames;        /* 0: all */
+    unsigned int output_count;
+    bool done;
+};
+
+static bool app_start_sequence(void *context, const struct codec_sequence *sequence)
+{
+    struct decode_app *app = context;
+
+    if (app->dump)
+    {
+        printf("sequence: %ux%u surfaces %u crop %u,%u %ux%u\n", sequence->width, sequence->height,
+                sequence->surface_count, sequence->crop_x, sequence->crop_y, sequence->crop_width,
+                sequence->crop_height);
+        return true;
+    }
+    return SUCCEEDED(d3d11va_configure(app->va, sequence));
+}
+
+static bool app_decode_picture(void *context, const struct codec_picture *picture)
+{
+    struct decode_app *app = context;
+
+    if (app->done)
+        return true;
+    if (app->dump)
+    {
+        app->codec_ops->dump_picture(stdout, picture);
+        return true;
+    }
+    return SUCCEEDED(d3d11va_decode(app->va, picture));
+}
+
+static bool app_output_picture(void *context, unsigned int surface, int poc)
+{
+    struct decode_app *app = context;
+    const uint8_t *data;
+    size_t size;
+
+    if (app->done)
+        return true;
+    if (app->dump)
+    {
+        printf("out %u: poc %d surface %u\n", app->output_count, poc, surface);
+    }
+    else
+    {
+        if (FAILED(d3d11va_read_surface(app->va, surface, &data, &size)))
+            return false;
+        if (!output_write_frame(&app->output, data, size))
+            return false;
+    }
+    if (++app->output_count == app->max_frames)
+        app->done = true;
+    return true;
+}
+
+static void usage(void)
+{
+    fprintf(stderr,
+            "Usage: vkdva-decode [OPTIONS] STREAM\n"
+            "Decodes an H.264 Annex B stream with vkdva's D3D11 video API.\n"
+            "  -o FILE        write the frames as raw planar 4:2:0 (yuv420p)\n"
+            "  --md5          print the MD5 of the whole output\n"
+            "  --frame-md5    print the MD5 of each output frame (\"N: md5\")\n"
+            "  --frames N     stop after N output frames\n"
+            "  --dump-dxva    do not decode: print the DXVA parameters of each picture in\n"
+            "                 decode order and the output order (no device is created)\n"
+            "  --fps          print the decoding speed to stderr\n");
+}
+
+static double now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static bool has_extension(const char *path, const char *const *extensions)
+{
+    const char *dot = strrchr(path, '.');
+
+    for (; dot && *extensions; ++extensions)
+    {
+        if (!strcasecmp(dot + 1, *extensions))
+            return true;
+    }
+    return false;
+}
+
+int main(int argc, char **argv)
+{
+    static const char *const hevc_extensions[] = {"h265", "265", "hevc", NULL};
+    const char *input = NULL, *output_path = NULL;
+    bool md5 = false, frame_md5 = false, fps = false;
+    struct codec_callbacks callbacks;
+    ID3D11Device *device = NULL;
+    struct decode_app app;
+    struct bitstream_nal nal;
+    struct codec *codec;
+    size_t size, pos = 0;
+    uint8_t *stream;
+    double start, elapsed;
+    char *end;
+    int i, ret = 1;
+    HRESULT hr;
+
+    memset(&app, 0, sizeof(app));
+    for (i = 1; i < argc; ++i)
+    {
+        if (!strcmp(argv[i], "-o") && i + 1 < argc)
+        {
+            output_path = argv[++i];
+        }
+        else if (!strcmp(argv[i], "--md5"))
+        {
+            md5 = true;
+        }
+        else if (!strcmp(argv[i], "--frame-md5"))
+        {
+            frame_md5 = true;
+        }
+        else if (!strcmp(argv[i], "--frames") && i + 1 < argc)
+        {
+            errno = 0;
+            app.max_frames = strtoul(argv[++i], &end, 10);
+            if (errno || *end || !app.max_frames)
+            {
+                fprintf(stderr, "Invalid frame count \"%s\".\n", argv[i]);
+                return 2;
+            }
+        }
+        else if (!strcmp(argv[i], "--dump-dxva"))
+        {
+            app.dump = true;
+        }
+        else if (!strcmp(argv[i], "--fps"))
+        {
+            fps = true;
+        }
+        else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
+        {
+            usage();
+            return 0;
+        }
+        else if (argv[i][0] == '-' || input)
+        {
+            usage();
+            return 2;
+        }
+        else
+        {
+            input = argv[i];
+        }
+    }
+    if (!input)
+    {
+        usage();
+        return 2;
+    }
+    if (has_extension(input, hevc_extensions))
+    {
+        fprintf(stderr, "%s: HEVC is not supported yet.\n", input);
+        return 1;
+    }
+    app.codec_ops = &h264_codec_ops;
+
+    if (!(stream = bitstream_read_file(input, &size)))
+    {
+        fprintf(stderr, "Cannot read \"%s\": %s.\n", input, strerror(errno));
+        return 1;
+    }
+    if (!output_init(&app.output, app.dump ? NULL : output_path, md5 && !app.dump, frame_md5 && !app.dump))
+        goto out_free_stream;
+
+    if (!app.dump)
+    {
+        if (FAILED(hr = vkdva_create_device(NULL, &IID_ID3D11Device, (void **)&device)))
+        {
+            fprintf(stderr, "Cannot create a vkdva device, hr %#x.\n", (unsigned int)hr);
+            goto out_finish_output;
+        }
+        hr = d3d11va_create(device, &app.va);
+        ID3D11Device_Release(device);
+        if (FAILED(hr))
+            goto out_finish_output;
+    }
+
+    callbacks.context = &app;
+    callbacks.start_sequence = app_start_sequence;
+    callbacks.decode_picture = app_decode_picture;
+    callbacks.output_picture = app_output_picture;
+    if (!(codec = app.codec_ops->create(&callbacks)))
+    {
+        fprintf(stderr, "Out of memory.\n");
+        goto out_destroy_va;
+    }
+
+    start = now();
+    while (!app.done && bitstream_next_nal(stream, size, &pos, &nal))
+    {
+        if (!codec->ops->decode_nal(codec, &nal))
+            goto out_destroy_codec;
+    }
+    if (!app.done && !codec->ops->flush(codec))
+        goto out_destroy_codec;
+    if (!app.output_count)
+    {
+        fprintf(stderr, "%s: no H.264 pictures found.\n", input);
+        goto out_destroy_codec;
+    }
+    if (fps)
+    {
+        elapsed = now() - start;
+        fprintf(stderr, "%u frames in %.3f s: %.1f frames/s\n", app.output_count, elapsed,
+                elapsed > 0.0 ? app.output_count / elapsed : 0.0);
+    }
+    ret = 0;
+
+out_destroy_codec:
+    codec->ops->destroy(codec);
+out_destroy_va:
+    if (app.va)
+        d3d11va_destroy(app.va);
+out_finish_output:
+    if (!output_finish(&app.output, !ret))
+        ret = 1;
+out_free_stream:
+    free(stream);
+    return ret;
+}

@@ -1,0 +1,175 @@
+#!/bin/bash
+#
+# Copyright 2026 the vkdva authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# Regenerates the H.264 and HEVC test streams in this folder and their reference checksums.
+#
+# Every stream is encoded from a synthetic lavfi source (testsrc2, testsrc, life with a fixed seed)
+# piped as y4m into x264 / x265, single-threaded, so that reruns with the same tool versions are
+# bit-identical. reference.md5 holds one line per stream, `MD5 PIXFMT NAME`, where MD5 is
+# `ffmpeg -flags unaligned -i NAME -pix_fmt PIXFMT -f md5 -` (see ../../../shared/streams/README.md).
+#
+# Generated with x264 0.164.3095, x265 3.5 and ffmpeg 5.1 (Debian 12).
+#
+# usage: tests/data/generate.sh   (from anywhere; writes next to this script)
+
+set -eu
+set -o pipefail
+
+cd "$(dirname "$0")"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# src FILTERGRAPH FRAMES [PIXFMT]: raw y4m on stdout.
+src()
+{
+    ffmpeg -nostdin -v error -f lavfi -i "$1" -frames:v "$2" -pix_fmt "${3:-yuv420p}" \
+        -strict -1 -f yuv4mpegpipe -
+}
+
+# x264 common options: single thread, fixed lookahead, no encoder-dependent nondeterminism.
+X264="x264 --quiet --no-progress --threads 1 --lookahead-threads 1 --demuxer y4m"
+# x265 common options: one worker thread, one frame thread, per-picture MD5 SEI, no info SEI.
+X265="x265 --log-level error --no-progress --pools 1 --frame-threads 1 --lookahead-threads 0
+    --no-info --hash 1 --input -"
+
+h264()
+{
+    local name=$1 source=$2
+    shift 2
+    src "$source" "$FRAMES" "$PIXFMT" | $X264 "$@" -o "$name" -
+}
+
+hevc()
+{
+    local name=$1 source=$2
+    shift 2
+    src "$source" "$FRAMES" "$PIXFMT" | $X265 --y4m "$@" -o "$name"
+}
+
+T2="testsrc2=size=176x144:rate=25"
+FRAMES=30
+PIXFMT=yuv420p
+
+# --- H.264 -----------------------------------------------------------------------------------------
+
+# Constrained Baseline: CAVLC, no B-frames (x264 then uses pic_order_cnt_type 2).
+h264 h264_cavlc_baseline_poc2_176x144.264 "$T2" --profile baseline --keyint 15
+
+# Main: CABAC, 2 non-reference B-frames between P-frames (pic_order_cnt_type 0).
+h264 h264_cabac_main_bframes_176x144.264 "$T2" --profile main --bframes 2 --b-adapt 0 \
+    --b-pyramid none --keyint 30
+
+# Main: B-pyramid (reference B-frames, MMCO), 3 B-frames.
+h264 h264_cabac_bpyramid_176x144.264 "$T2" --profile main --bframes 3 --b-adapt 0 \
+    --b-pyramid normal --keyint 30
+
+# Main: 4 slices per picture.
+h264 h264_slices4_176x144.264 "$T2" --profile main --bframes 2 --b-adapt 0 --slices 4
+
+# High: 8x8 transform + the JVT default scaling matrices (--cqm jvt).
+h264 h264_high_8x8dct_cqm_jvt_176x144.264 "$T2" --profile high --8x8dct --cqm jvt \
+    --bframes 2 --b-adapt 0
+
+# High: 8x8 transform + custom (non-default, asymmetric) scaling matrices from a JM cqm file.
+{
+    ramp4() { local i; for i in $(seq 0 15); do printf '%d%s' $(( $1 + i * $2 )) "$([ $i -lt 15 ] && echo ,)"; done; echo; }
+    ramp8() { local i; for i in $(seq 0 63); do printf '%d%s' $(( $1 + i * $2 / 4 )) "$([ $i -lt 63 ] && echo ,)"; done; echo; }
+    echo "INTRA4X4_LUMA ="; ramp4 6 2
+    echo "INTRA4X4_CHROMAU ="; ramp4 10 3
+    echo "INTRA4X4_CHROMAV ="; ramp4 12 1
+    echo "INTER4X4_LUMA ="; ramp4 8 3
+    echo "INTER4X4_CHROMAU ="; ramp4 14 2
+    echo "INTER4X4_CHROMAV ="; ramp4 16 1
+    echo "INTRA8X8_LUMA ="; ramp8 6 5
+    echo "INTER8X8_LUMA ="; ramp8 9 6
+} > "$tmp/custom.cqm"
+h264 h264_high_8x8dct_cqmfile_176x144.264 "$T2" --profile high --8x8dct --cqmfile "$tmp/custom.cqm" \
+    --bframes 2 --b-adapt 0
+
+# Main: explicit weighted prediction on P-frames (--weightp 2, needs a fade) and implicit weighted
+# bi-prediction on B-frames (--weightb, weighted_bipred_idc 2).
+h264 h264_weighted_pred_fade_176x144.264 "$T2,fade=in:0:12,fade=out:16:14" --profile main \
+    --weightp 2 --weightb --bframes 2 --b-adapt 0
+
+# Main: 5 reference frames, mixed references. The background repeats every 5 frames, so P-frames
+# find their best match 5 frames (several references) back; a box moves across it.
+h264 h264_ref5_176x144.264 "$T2,loop=loop=-1:size=5,drawbox=x=t*100:y=40:w=24:h=24:color=red:t=fill" \
+    --profile main --ref 5 --mixed-refs --bframes 2 --b-adapt 0 --keyint 30 --scenecut 0
+
+# Main: interlaced MBAFF, top field first (x264 codes interlaced content as MBAFF frames only).
+h264 h264_mbaff_tff_176x128.264 "testsrc2=size=176x128:rate=50,tinterlace=mode=interleave_top" \
+    --profile main --tff --bframes 2 --b-adapt 0
+
+# Main: MBAFF with a frame cropping window (coded 208x128, displayed 198x108; CropUnitY is 4 when
+# frame_mbs_only_flag is 0; x264 needs interlaced heights divisible by 4).
+h264 h264_mbaff_tff_crop_198x108.264 "testsrc2=size=198x108:rate=50,tinterlace=mode=interleave_top" \
+    --profile main --tff --bframes 2 --b-adapt 0
+
+# Main: odd size, right/bottom frame cropping (coded 208x112, displayed 198x110).
+h264 h264_crop_198x110.264 "testsrc2=size=198x110:rate=25" --profile main --bframes 2 --b-adapt 0
+
+# Main: left/top/right/bottom frame cropping (coded 176x144, displayed 160x132).
+h264 h264_crop_ltrb_176x144.264 "$T2" --profile main --bframes 2 --b-adapt 0 --crop-rect 6,4,10,8
+
+# Tiny picture: 64x48 (4x3 macroblocks), CABAC with B-frames.
+FRAMES=20 h264 h264_tiny_64x48.264 "testsrc2=size=64x48:rate=25" --profile main --bframes 2 --b-adapt 0
+
+# Resolution change: two IDR-started sequences (176x144 then 208x120) in one file, both SPS id 0.
+FRAMES=15 h264 "$tmp/a.264" "$T2" --profile main --bframes 2 --b-adapt 0
+FRAMES=15 h264 "$tmp/b.264" "testsrc=size=208x120:rate=25" --profile main --bframes 2 --b-adapt 0
+cat "$tmp/a.264" "$tmp/b.264" > h264_reschange_176x144_208x120.264
+
+# High 10: 10-bit luma/chroma (x264 --output-depth 10) from a 10-bit source.
+PIXFMT=yuv420p10le h264 h264_high10_176x144.264 "$T2" --profile high10 --output-depth 10 \
+    --bframes 2 --b-adapt 0
+
+# --- HEVC ------------------------------------------------------------------------------------------
+
+# Main: B-frames with B-pyramid, closed GOP (one IDR).
+hevc hevc_main_bframes_176x144.265 "$T2" --profile main --bframes 3 --b-adapt 0 --b-pyramid \
+    --keyint 30 --no-open-gop --no-wpp
+
+# Main: open GOP, a CRA picture every 16 frames with RASL leading pictures.
+hevc hevc_main_opengop_cra_176x144.265 "$T2" --profile main --bframes 3 --b-adapt 0 --b-pyramid \
+    --keyint 16 --min-keyint 16 --open-gop --scenecut 0 --no-wpp
+
+# Main: 4 slices per picture (32x32 CTUs so there are 5 CTU rows to split). x265 3.5 refuses
+# --slices without --wpp, so this stream also has WPP entry points.
+hevc hevc_slices4_wpp_176x144.265 "$T2" --profile main --ctu 32 --slices 4 --wpp --bframes 3 \
+    --b-adapt 0
+
+# Main: wavefront parallel processing (entropy_coding_sync_enabled_flag, entry points per CTU row).
+hevc hevc_wpp_176x144.265 "$T2" --profile main --ctu 32 --wpp --bframes 3 --b-adapt 0
+
+# Main 10: 10-bit from a 10-bit source.
+PIXFMT=yuv420p10le hevc hevc_main10_176x144.265 "$T2" --profile main10 --output-depth 10 \
+    --bframes 3 --b-adapt 0 --no-wpp
+
+# Main: odd size, conformance window (coded 200x112, displayed 198x110).
+hevc hevc_crop_198x110.265 "testsrc2=size=198x110:rate=25" --profile main --bframes 3 --b-adapt 0 \
+    --no-wpp
+
+# Tiny picture: 64x48, smaller than one 64x64 CTU.
+FRAMES=20 hevc hevc_tiny_64x48.265 "testsrc2=size=64x48:rate=25" --profile main --bframes 3 \
+    --b-adapt 0 --no-wpp
+
+# --- Reference checksums ---------------------------------------------------------------------------
+
+pixfmt()
+{
+    case $(ffprobe -v error -select_streams v:0 -show_entries stream=pix_fmt -of csv=p=0 "$1") in
+    *10le|*10be) echo yuv420p10le ;;
+    *) echo yuv420p ;;
+    esac
+}
+
+: > reference.md5
+for name in *.264 *.265; do
+    fmt=$(pixfmt "$name")
+    # -autoscale 0 keeps each frame at its own size across a resolution change (ffmpeg otherwise
+    # scales every frame to the first one's size); it changes nothing for the other streams.
+    md5=$(ffmpeg -nostdin -v error -flags unaligned -i "$name" -autoscale 0 -pix_fmt "$fmt" -f md5 -)
+    echo "${md5#MD5=} $fmt $name" >> reference.md5
+done

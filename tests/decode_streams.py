@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+#
+# Copyright 2026 the vkdva authors
+#
+# This library is free software; you can redistribute it and/or
+# modify it under the terms of the GNU Lesser General Public
+# License as published by the Free Software Foundation; either
+# version 2.1 of the License, or (at your option) any later version.
+#
+# This library is distributed in the hope that it will be useful,
+# but WITHOUT ANY WARRANTY; without even the implied warranty of
+# MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU
+# Lesser General Public License for more details.
+#
+# You should have received a copy of the GNU Lesser General Public
+# License along with this library; if not, write to the Free Software
+# Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
+#
+
+"""Decodes every stream listed in a reference.md5 file (MD5 PIXFMT NAME per line) with
+vkdva-decode through the D3D11 video API and compares the whole-output MD5 (frames in display
+order, cropped, planar I420, as `ffmpeg -f md5` writes it). Exit 77 when the folder is absent.
+
+usage: decode_streams.py VKDVA_DECODE FOLDER [--codec h264|hevc] [--only NAME ...]
+"""
+
+import os
+import subprocess
+import sys
+
+EXTENSIONS = {
+    "h264": (".264", ".h264", ".jsv", ".avc", ".26l", ".jvt"),
+    "hevc": (".265", ".h265", ".hevc", ".bit", ".bin"),
+}
+
+
+def main():
+    args = sys.argv[1:]
+    if len(args) < 2:
+        print(__doc__)
+        return 2
+    decoder, folder = args[0], args[1]
+    codec = "h264"
+    only = []
+    rest = args[2:]
+    while rest:
+        if rest[0] == "--codec" and len(rest) > 1:
+            codec = rest[1]
+            rest = rest[2:]
+        elif rest[0] == "--only" and len(rest) > 1:
+            only.append(rest[1])
+            rest = rest[2:]
+        else:
+            print("unknown argument %s" % rest[0])
+            return 2
+
+    listing = os.path.join(folder, "reference.md5")
+    if not os.path.exists(listing):
+        print("%s: no reference.md5, skipping" % folder)
+        return 77
+
+    passed = failed = 0
+    for line in open(listing):
+        parts = line.split()
+        if len(parts) != 3:
+            continue
+        md5, pixfmt, name = parts
+        if not name.lower().endswith(EXTENSIONS[codec]) or (only and name not in only):
+            continue
+        path = os.path.join(folder, name)
+        result = subprocess.run([decoder, "--md5", path], capture_output=True, text=True, timeout=1200)
+        got = result.stdout.strip().split()[-1] if result.stdout.strip() else ""
+        if result.returncode == 0 and got == md5:
+            passed += 1
+            print("ok   %s %s" % (name, md5))
+        else:
+            failed += 1
+            print("FAIL %s: exit %d, got %s, expected %s (%s)" % (name, result.returncode, got or "-", md5, pixfmt))
+            for err in result.stderr.strip().splitlines()[-5:]:
+                print("     " + err)
+    print("%s: %d passed, %d failed" % (os.path.basename(folder.rstrip("/")), passed, failed))
+    if not passed and not failed:
+        return 77
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

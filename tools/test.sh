@@ -1,0 +1,40 @@
+#!/bin/bash
+# Runs the test suite: the normal build, then the AddressSanitizer/UndefinedBehaviorSanitizer
+# build (Vulkan drivers' own leaks suppressed by tests/lsan.supp, which names driver libraries
+# only), and prints "N passed, N failed, N skipped" counted from Meson's test logs, last.
+# Exit status: non-zero if either Meson run failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+bash tools/setup.sh --sanitizers || exit 1
+
+status=0
+meson test -C build --print-errorlogs --num-processes 2 || status=1
+
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
+meson test -C build-san --print-errorlogs --num-processes 2 --timeout-multiplier 4 || status=1
+
+python3 - build/meson-logs/testlog.json build-san/meson-logs/testlog.json <<'PY'
+import json, sys
+passed = failed = skipped = 0
+for path in sys.argv[1:]:
+    try:
+        lines = open(path).read().splitlines()
+    except OSError:
+        failed += 1
+        continue
+    for line in lines:
+        if not line.strip():
+            continue
+        result = json.loads(line).get("result")
+        if result in ("OK", "EXPECTEDFAIL"):
+            passed += 1
+        elif result == "SKIP":
+            skipped += 1
+        else:
+            failed += 1
+print("%d passed, %d failed, %d skipped" % (passed, failed, skipped))
+PY
+exit $status
