@@ -21,7 +21,11 @@
 vkdva-decode through the D3D11 video API and compares the whole-output MD5 (frames in display
 order, cropped, planar I420, as `ffmpeg -f md5` writes it). Exit 77 when the folder is absent.
 
-usage: decode_streams.py VKDVA_DECODE FOLDER [--codec h264|hevc] [--only NAME ...]
+usage: decode_streams.py VKDVA_DECODE FOLDER [--codec h264|hevc] [--only NAME ...] [--unsupported NAME ...]
+
+--unsupported NAME: the stream needs what the backend in use cannot do (the software backend and
+H.264 pic_order_cnt_type 1, which DXVA does not describe); vkdva-decode must then stop with a
+clear error and no crash, which counts as expected.
 """
 
 import os
@@ -42,6 +46,7 @@ def main():
     decoder, folder = args[0], args[1]
     codec = "h264"
     only = []
+    unsupported = []
     rest = args[2:]
     while rest:
         if rest[0] == "--codec" and len(rest) > 1:
@@ -49,6 +54,9 @@ def main():
             rest = rest[2:]
         elif rest[0] == "--only" and len(rest) > 1:
             only.append(rest[1])
+            rest = rest[2:]
+        elif rest[0] == "--unsupported" and len(rest) > 1:
+            unsupported.append(rest[1])
             rest = rest[2:]
         else:
             print("unknown argument %s" % rest[0])
@@ -70,6 +78,15 @@ def main():
         path = os.path.join(folder, name)
         result = subprocess.run([decoder, "--md5", path], capture_output=True, text=True, timeout=1200)
         got = result.stdout.strip().split()[-1] if result.stdout.strip() else ""
+        if name in unsupported:
+            # A clean refusal: exit status 1 (not a signal) and a message saying why.
+            if result.returncode == 1 and result.stderr.strip():
+                passed += 1
+                print("ok   %s: unsupported, as expected: %s" % (name, result.stderr.strip().splitlines()[0]))
+            else:
+                failed += 1
+                print("FAIL %s: expected a clean refusal, got exit %d" % (name, result.returncode))
+            continue
         if result.returncode == 0 and got == md5:
             passed += 1
             print("ok   %s %s" % (name, md5))

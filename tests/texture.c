@@ -459,7 +459,7 @@ static void test_texture_invalid(void)
     desc.Format = DXGI_FORMAT_NV12;
     desc.SampleDesc.Count = 1;
     desc.Usage = D3D11_USAGE_DEFAULT;
-    desc.BindFlags = D3D11_BIND_DECODER;
+    desc.BindFlags = bind_flags_for(device, &formats[0]);
     hr = ID3D11Device_CreateTexture2D(device, &desc, NULL, NULL);
     ok(hr == S_FALSE, "Got unexpected hr %#x.\n", hr);
 
@@ -470,6 +470,12 @@ static void test_texture_invalid(void)
 
     hr = ID3D11Device_CreateTexture2D(device, &desc, NULL, &texture);
     ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    if (FAILED(hr))
+    {
+        ID3D11DeviceContext_Release(context);
+        release_device(device);
+        return;
+    }
     check_refcount(texture, 1);
     check_refcount(device, 3);
     check_interface(texture, &IID_ID3D11Resource, true);

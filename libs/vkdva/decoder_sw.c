@@ -18,7 +18,9 @@
 
 #include "decoder.h"
 #include <libavcodec/avcodec.h>
+#include <libavutil/log.h>
 #include <libavutil/pixdesc.h>
+#include <stdio.h>
 
 /* The software backend: the same DXVA input decoded by libavcodec. The codec file re-creates
  * the parameter sets from the picture parameters; the slices go to libavcodec unchanged. Each
@@ -79,6 +81,28 @@ static int vkdva_sw_get_buffer2(AVCodecContext *avctx, AVFrame *frame, int flags
     return 0;
 }
 
+/* libavcodec's messages go to vkdva's log: a damaged stream is the application's problem
+ * (WARN), the rest is detail (TRACE). */
+static void vkdva_sw_av_log(void *avcl, int level, const char *fmt, va_list args)
+{
+    char message[512];
+
+    if (level > AV_LOG_WARNING && !TRACE_ON())
+        return;
+    if (level <= AV_LOG_WARNING && !WARN_ON())
+        return;
+    vsnprintf(message, sizeof(message), fmt, args);
+    if (level <= AV_LOG_WARNING)
+        WARN("libavcodec: %s", message);
+    else
+        TRACE("libavcodec: %s", message);
+}
+
+static void vkdva_sw_init_once(void)
+{
+    av_log_set_callback(vkdva_sw_av_log);
+}
+
 static unsigned int vkdva_sw_thread_count(void)
 {
     const char *env;
@@ -104,9 +128,11 @@ static void vkdva_sw_destroy(void *backend)
 
 static HRESULT vkdva_sw_create(struct d3d11_video_decoder *decoder, void **backend)
 {
-    const AVCodec *codec;
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
     struct vkdva_sw_decoder *sw;
+    const AVCodec *codec;
 
+    pthread_once(&once, vkdva_sw_init_once);
     if (!(codec = avcodec_find_decoder(vkdva_sw_codec_id(decoder->codec))))
     {
         FIXME("libavcodec has no %s decoder.\n", decoder->codec->name);
@@ -185,7 +211,8 @@ static HRESULT vkdva_sw_decode(void *backend, const struct vkdva_decode_frame *f
         goto done;
     }
     dst = sw->packet->data;
-    memcpy(dst, picture.parameter_sets.data, picture.parameter_sets.count);
+    if (picture.parameter_sets.count)
+        memcpy(dst, picture.parameter_sets.data, picture.parameter_sets.count);
     dst += picture.parameter_sets.count;
     for (i = 0; i < picture.slice_count; ++i)
     {

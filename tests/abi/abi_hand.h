@@ -25,14 +25,14 @@
  * gen_abi.py): slots follow the parent's, parameter types are compiled for their size and
  * class, and pointer parameters may name any pointer type where mingw-w64 lacks the pointee.
  * GUIDs are given as ABI_HAND_GUID(name, DEFINE_GUID's values), which gen_abi.py defines in
- * its compile unless mingw-w64 has the name.
- * ABI_HAND_UNCHECKED lists what is deliberately not compared, with the reason. Each group is
- * guarded by ABI_MINGW_HAS_<name>, which gen_abi.py defines where mingw-w64's headers mention
- * <name>: a newer mingw-w64 then becomes the reference, and nothing is declared twice.
+ * its compile unless mingw-w64 has the name. Each other group is guarded by
+ * ABI_MINGW_HAS_<name>, which gen_abi.py defines where mingw-w64's headers mention <name>, and
+ * an interface is taken from mingw-w64 once it has it: a newer mingw-w64 becomes the reference,
+ * and nothing is declared twice. ABI_HAND_UNCHECKED("glob of check names", "reason") would
+ * list what is deliberately not compared; nothing is, at present.
  *
- * Sources: the Windows SDK headers (10.0.22621) as published in microsoft/win32metadata
- * (generation/WinSDK/RecompiledIdlHeaders/um/), and the reference pages on learn.microsoft.com
- * named below. */
+ * Sources: the Windows SDK's headers and IDL as published in microsoft/win32metadata
+ * (generation/WinSDK/RecompiledIdlHeaders/um/), and the learn.microsoft.com pages named below. */
 
 #ifndef __VKDVA_ABI_HAND_H
 #define __VKDVA_ABI_HAND_H

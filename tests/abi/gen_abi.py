@@ -233,7 +233,8 @@ def parse_header(text, strict=True):
     """Interfaces, structures, enumerations, GUIDs and macros of one widl-generated header;
     with strict unset (mingw-w64's headers), what cannot be read is left out."""
     code, defines = preprocess(text)
-    res = {'interfaces': [], 'structs': [], 'enums': [], 'guids': [], 'defines': defines}
+    res = {'interfaces': [], 'structs': [], 'enums': [], 'guids': [], 'defines': defines,
+           'nameless': sorted(set(re.findall(r'\b__C89_NAMELESS(?:STRUCT|UNION)NAME\d*\b', code)))}
     for m in re.finditer(r'typedef\s+struct\s+(\w+)Vtbl\s*\{(.*?)\}\s*\1Vtbl\s*;', code, re.S):
         iface, body = m.group(1), m.group(2)
         body = re.sub(r'\b(BEGIN|END)_INTERFACE\b', ' ', body)
@@ -364,6 +365,8 @@ def gen(args):
         for g in h['guids']:
             add('guid_lo', g, ['guid', g, 0], [g])
             add('guid_hi', g + ' bytes 8-15', ['guid', g, 1], [g])
+        for n in h['nameless']:
+            add('define', '%s defined before the headers use it' % n, ['nameless', n], [])
 
     for n in notes:
         sys.stderr.write('gen_abi.py: note: %s\n' % n)
@@ -372,6 +375,7 @@ def gen(args):
            % ', '.join(h for h, _ in headers),
            ' * every value computed by the native compiler from our headers. */', '',
            '#include <vkdva_windows.h>', '#include <initguid.h>']
+    out += nameless_preamble(c['key'][1] for c in checks if c['key'][0] == 'nameless')
     out += ['#include <%s>' % h for h, _ in headers]
     out += ['#include <stddef.h>', '#include <string.h>', '#include "abi.h"', '', CODE_MACROS]
     out.append('const struct abi_check abi_checks[] =\n{')
@@ -412,6 +416,18 @@ def gen(args):
         json.dump({'checks': checks}, f, indent=0)
 
 
+def nameless_preamble(names):
+    """widl names nameless structures and unions with __C89_NAMELESS*NAME macros, which must
+    be empty for the members to be reached by their Windows names. Whether each is defined
+    is recorded, and it is then defined all the same, so that one missing macro is reported as
+    a failure instead of breaking the compile of every check."""
+    out = []
+    for n in names:
+        out += ['#ifdef %s' % n, '# define ABI_DEFINED_%s 1' % n, '#else',
+                '# define ABI_DEFINED_%s 0' % n, '# define %s' % n, '#endif']
+    return out
+
+
 def call_expr(iface, method, ptypes):
     args = ', '.join('*(%s *)0' % t for t in ptypes)
     return '((%sVtbl *)0)->%s(%s)' % (iface, method, args)
@@ -440,6 +456,8 @@ def value_expr(c, ours, mingw_method=None):
         return 'offsetof(%s, %s)' % (k[1], k[2])
     if kind == 'msize':
         return 'sizeof(((%s *)0)->%s)' % (k[1], k[2])
+    if kind == 'nameless':
+        return 'ABI_DEFINED_%s' % k[1]
     if kind == 'enum':
         return '(unsigned long long)(long long)(%s)' % k[1]
     if kind == 'define':
@@ -583,6 +601,7 @@ def windows(args):
         lines += ['#include <stddef.h>', '#include "%s"' % os.path.abspath(args.hand), CODE_MACROS]
         # The hand table's GUIDs, defined here (initguid.h is in effect) unless mingw-w64 has them.
         lines += ['DEFINE_GUID(%s,%s);' % g for g in hand['guids'] if g[0] not in mingw_words]
+        lines += nameless_preamble(c['key'][1] for c in checks if c['key'][0] == 'nameless')
         lines = '\n'.join(lines).split('\n')
         line_item = {}
         for n, (label, expr, deps, key) in enumerate(items):
