@@ -414,13 +414,13 @@ static HRESULT STDMETHODCALLTYPE d3d11_video_device_GetCryptoSessionPrivateDataS
     return E_NOTIMPL;
 }
 
-static HRESULT STDMETHODCALLTYPE d3d11_video_device_NegotiateCryptoSessionKeyExchangeMultiple(ID3D11VideoDevice2 *iface,
-        ID3D11CryptoSession *crypto_session, UINT flags, UINT data_size, void *data_)
+static HRESULT STDMETHODCALLTYPE d3d11_video_device_NegotiateCryptoSessionKeyExchangeMT(ID3D11VideoDevice2 *iface,
+        ID3D11CryptoSession *crypto_session, D3D11_CRYPTO_SESSION_KEY_EXCHANGE_FLAGS flags, UINT data_size, void *data_)
 {
-    TRACE("iface %p, crypto_session %p, flags %u, data_size %u, data_ %p.\n",
+    TRACE("iface %p, crypto_session %p, flags %#x, data_size %u, data_ %p.\n",
             iface, crypto_session, flags, data_size, data_);
 
-    FIXME("NegotiateCryptoSessionKeyExchangeMultiple is not implemented.\n");
+    FIXME("NegotiateCryptoSessionKeyExchangeMT is not implemented.\n");
     return E_NOTIMPL;
 }
 
@@ -455,7 +455,7 @@ static const struct ID3D11VideoDevice2Vtbl d3d11_video_device_vtbl =
     d3d11_video_device_RecommendVideoDecoderDownsampleParameters,
     /* ID3D11VideoDevice2 methods */
     d3d11_video_device_CheckFeatureSupport,
-    d3d11_video_device_NegotiateCryptoSessionKeyExchangeMultiple,
+    d3d11_video_device_NegotiateCryptoSessionKeyExchangeMT,
 };
 
 void d3d11_video_device_init_vtbl(struct d3d11_device *device)
