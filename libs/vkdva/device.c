@@ -178,11 +178,8 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_QueryInterface(ID3D11Device *iface
     }
     else if (IsEqualGUID(iid, &IID_ID3D11Multithread))
     {
+        /* IID_ID3D10Multithread is the same GUID, with the same vtable. */
         *out = &device->ID3D11Multithread_iface;
-    }
-    else if (IsEqualGUID(iid, &IID_ID3D10Multithread))
-    {
-        *out = &device->ID3D10Multithread_iface;
     }
     else
     {
@@ -740,7 +737,8 @@ static const struct ID3D11DeviceVtbl d3d11_device_vtbl =
     d3d11_device_GetExceptionMode,
 };
 
-/* ID3D10Multithread and ID3D11Multithread: both guard the device with one recursive lock. */
+/* ID3D11Multithread (and ID3D10Multithread, the same IID and layout): one recursive lock
+ * guards the device. */
 
 static BOOL vkdva_device_set_multithread_protected(struct d3d11_device *device, BOOL enable)
 {
@@ -819,7 +817,6 @@ static const struct type##Vtbl name##_vtbl = \
     name##_GetMultithreadProtected, \
 };
 
-VKDVA_MULTITHREAD_IMPL(d3d10_multithread, ID3D10Multithread, ID3D10Multithread_iface, device)
 VKDVA_MULTITHREAD_IMPL(d3d11_multithread, ID3D11Multithread, ID3D11Multithread_iface, device)
 
 HRESULT d3d11_device_create(const struct vkdva_device_create_info *create_info, struct d3d11_device **out)
@@ -832,7 +829,6 @@ HRESULT d3d11_device_create(const struct vkdva_device_create_info *create_info, 
         return E_OUTOFMEMORY;
 
     device->ID3D11Device_iface.lpVtbl = &d3d11_device_vtbl;
-    device->ID3D10Multithread_iface.lpVtbl = &d3d10_multithread_vtbl;
     device->ID3D11Multithread_iface.lpVtbl = &d3d11_multithread_vtbl;
     d3d11_video_device_init_vtbl(device);
     device->refcount = 1;

@@ -287,7 +287,6 @@ struct d3d11_device
 {
     ID3D11Device ID3D11Device_iface;
     ID3D11VideoDevice2 ID3D11VideoDevice2_iface;
-    ID3D10Multithread ID3D10Multithread_iface;
     ID3D11Multithread ID3D11Multithread_iface;
     unsigned int refcount;
 
