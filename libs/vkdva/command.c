@@ -189,6 +189,8 @@ HRESULT vkdva_command_stream_flush(struct vkdva_command_stream *stream)
     VkSubmitInfo2 submit_info =
     {
         .sType = VK_STRUCTURE_TYPE_SUBMIT_INFO_2,
+        .waitSemaphoreInfoCount = stream->wait_count,
+        .pWaitSemaphoreInfos = stream->waits,
         .commandBufferInfoCount = 1,
         .pCommandBufferInfos = &cmd_info,
         .signalSemaphoreInfoCount = 1,
@@ -224,6 +226,7 @@ HRESULT vkdva_command_stream_flush(struct vkdva_command_stream *stream)
         return hresult_from_vk_result(vr);
     }
 
+    stream->wait_count = 0;
     stream->in_flight[stream->in_flight_count].vk_cmd = cmd;
     stream->in_flight[stream->in_flight_count].value = stream->next_value;
     ++stream->in_flight_count;
@@ -262,6 +265,11 @@ HRESULT vkdva_command_stream_wait(struct vkdva_command_stream *stream, uint64_t 
             return S_FALSE;
         if (FAILED(hr = vkdva_command_stream_flush(stream)))
             return hr;
+        /* Nothing was being recorded: everything there is has been submitted. */
+        if (value > stream->submitted_value)
+            value = stream->submitted_value;
+        if (!value)
+            return S_OK;
     }
     if ((vr = VK_CALL(vkWaitSemaphores(stream->device->vk_device, &wait_info, UINT64_MAX))) < 0)
     {
@@ -313,4 +321,32 @@ void vkdva_cmd_memory_barrier(struct d3d11_device *device, VkCommandBuffer vk_cm
     };
 
     VK_CALL(vkCmdPipelineBarrier2(vk_cmd, &dependency_info));
+}
+
+/* Makes the stream's next submission wait for another timeline (another queue's work). */
+void vkdva_command_stream_add_wait(struct vkdva_command_stream *stream, VkSemaphore vk_semaphore, uint64_t value)
+{
+    unsigned int i;
+
+    for (i = 0; i < stream->wait_count; ++i)
+    {
+        if (stream->waits[i].semaphore == vk_semaphore)
+        {
+            if (stream->waits[i].value < value)
+                stream->waits[i].value = value;
+            return;
+        }
+    }
+    if (stream->wait_count == ARRAY_SIZE(stream->waits))
+    {
+        ERR("Too many semaphore waits.\n");
+        return;
+    }
+    stream->waits[stream->wait_count++] = (VkSemaphoreSubmitInfo)
+    {
+        .sType = VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO,
+        .semaphore = vk_semaphore,
+        .value = value,
+        .stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
+    };
 }

@@ -52,19 +52,38 @@ const struct vkdva_codec_ops *vkdva_codec_ops_from_profile(const GUID *profile)
 
 static const struct vkdva_decoder_backend_ops *const vkdva_backends[] =
 {
+    &vkdva_vk_decoder_backend,
 #ifdef VKDVA_HAVE_LIBAVCODEC
     &vkdva_sw_decoder_backend,
 #endif
     NULL,
 };
 
+/* VKDVA_DECODE_BACKEND=vulkan|software restricts the choice to one backend. */
+static const char *vkdva_forced_backend(void)
+{
+    const char *env = getenv("VKDVA_DECODE_BACKEND");
+
+    if (!env || !*env)
+        return NULL;
+    if (!strcmp(env, "vulkan"))
+        return vkdva_vk_decoder_backend.name;
+    if (!strcmp(env, "software"))
+        return "software (libavcodec)";
+    WARN_ONCE("Unknown VKDVA_DECODE_BACKEND value %s.\n", debugstr_a(env));
+    return NULL;
+}
+
 const struct vkdva_decoder_backend_ops *vkdva_decoder_select_backend(struct d3d11_device *device,
         const struct vkdva_codec_ops *codec, DXGI_FORMAT format)
 {
+    const char *forced = vkdva_forced_backend();
     unsigned int i;
 
     for (i = 0; vkdva_backends[i]; ++i)
     {
+        if (forced && strcmp(vkdva_backends[i]->name, forced))
+            continue;
         if (vkdva_backends[i]->supports(device, codec, format))
             return vkdva_backends[i];
     }
@@ -784,6 +803,9 @@ void vkdva_decoder_add_status(struct d3d11_video_decoder *decoder, const struct 
 HRESULT vkdva_decoder_extension(struct d3d11_video_decoder *decoder, const D3D11_VIDEO_DECODER_EXTENSION *ext)
 {
     size_t status_size = decoder->codec->status_size, count, i;
+
+    if (decoder->backend_ops->collect_statuses)
+        decoder->backend_ops->collect_statuses(decoder->backend);
 
     if (ext->Function != VKDVA_DXVA_STATUS_REPORT_FUNCTION)
     {

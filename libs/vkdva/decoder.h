@@ -82,6 +82,50 @@ struct vkdva_decode_status
     USHORT mbs_affected;
 };
 
+/* A Vulkan video profile with its codec-specific parts (H.264 or H.265). */
+struct vkdva_vk_profile
+{
+    VkVideoProfileInfoKHR profile;
+    VkVideoProfileListInfoKHR list;
+    union
+    {
+        VkVideoDecodeH264ProfileInfoKHR h264;
+        VkVideoDecodeH265ProfileInfoKHR h265;
+    } codec;
+    union
+    {
+        VkVideoDecodeH264CapabilitiesKHR h264;
+        VkVideoDecodeH265CapabilitiesKHR h265;
+    } codec_caps;
+    VkVideoDecodeCapabilitiesKHR decode_caps;
+    VkVideoCapabilitiesKHR caps;
+};
+
+#define VKDVA_MAX_VK_REFERENCES 16u
+
+/* One picture as the Vulkan Video backend submits it; the pointers stay valid until the
+ * codec's next prepare_vk call. Slice offsets in picture_info are relative to the slices
+ * concatenated in order. */
+struct vkdva_vk_picture
+{
+    /* New or changed parameter sets (codec add-info structure), or NULL. */
+    const void *parameters_add_info;
+    /* A parameter set of an already used id changed: the parameters object must be recreated. */
+    bool parameters_reset;
+    const void *picture_info;
+    const void *setup_slot_info;
+    uint8_t surface;
+    bool second_field;
+    struct
+    {
+        uint8_t surface;
+        const void *slot_info;
+    } refs[VKDVA_MAX_VK_REFERENCES];
+    unsigned int ref_count;
+    struct vkdva_slice *slices;
+    size_t slice_count;
+};
+
 struct vkdva_codec_ops
 {
     const GUID *profile;
@@ -102,6 +146,15 @@ struct vkdva_codec_ops
             struct vkdva_sw_picture *picture);
     void (*free_state)(void *state);
 
+    /* Vulkan Video backend. */
+    VkVideoCodecOperationFlagBitsKHR vk_codec_op;
+    void (*init_vk_profile)(struct vkdva_vk_profile *profile, DXGI_FORMAT format, bool interlaced);
+    HRESULT (*prepare_vk)(void **state, const struct vkdva_decode_frame *frame, UINT config_bitstream_raw,
+            struct vkdva_vk_picture *picture);
+    /* Fills the codec's session-parameters create structure (pNext of
+     * VkVideoSessionParametersCreateInfoKHR) around the add info, with room for every id. */
+    const void *(*vk_parameters_create_info)(void *state, const void *add_info);
+
     /* Status reports: which picture a submission was, and its DXVA status structure. */
     void (*describe_picture)(const struct vkdva_decode_frame *frame, struct vkdva_decode_status *status);
     size_t status_size;
@@ -119,10 +172,13 @@ struct vkdva_decoder_backend_ops
     bool (*supports)(struct d3d11_device *device, const struct vkdva_codec_ops *codec, DXGI_FORMAT format);
     HRESULT (*create)(struct d3d11_video_decoder *decoder, void **backend);
     HRESULT (*decode)(void *backend, const struct vkdva_decode_frame *frame);
+    /* Turns finished work into status reports (vkdva_decoder_add_status); may be NULL. */
+    void (*collect_statuses)(void *backend);
     void (*destroy)(void *backend);
 };
 
 extern const struct vkdva_decoder_backend_ops vkdva_sw_decoder_backend;
+extern const struct vkdva_decoder_backend_ops vkdva_vk_decoder_backend;
 
 
 struct d3d11_video_decoder

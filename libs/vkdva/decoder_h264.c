@@ -29,10 +29,32 @@
 
 static const DXGI_FORMAT h264_formats[] = {DXGI_FORMAT_NV12};
 
+/* Vulkan Video translation of one picture (H.264 StdVideo structures). */
+struct h264_vk_state
+{
+    StdVideoH264SequenceParameterSet sps;
+    StdVideoH264PictureParameterSet pps[H264_MAX_PPS];
+    StdVideoH264ScalingLists pps_scaling[H264_MAX_PPS];
+    bool have_sps, have_pps[H264_MAX_PPS];
+    /* Parameter sets the session parameters object already holds. */
+    StdVideoH264PictureParameterSet new_pps[H264_MAX_PPS];
+    unsigned int new_pps_count;
+    VkVideoDecodeH264SessionParametersAddInfoKHR add_info;
+    VkVideoDecodeH264SessionParametersCreateInfoKHR create_info;
+
+    StdVideoDecodeH264PictureInfo std_picture;
+    VkVideoDecodeH264PictureInfoKHR picture;
+    uint32_t *slice_offsets;
+    size_t slice_offsets_size;
+    StdVideoDecodeH264ReferenceInfo std_refs[VKDVA_MAX_VK_REFERENCES + 1];
+    VkVideoDecodeH264DpbSlotInfoKHR refs[VKDVA_MAX_VK_REFERENCES + 1];
+};
+
 struct h264_state
 {
     struct vkdva_bytes sps;
     struct vkdva_bytes pps[H264_MAX_PPS];
+    struct h264_vk_state *vk;
     bool sps_mbaff;
     bool have_sps_mbaff;
     /* The last picture, to recognise the second field of a frame. */
@@ -64,6 +86,9 @@ static void h264_free_state(void *state)
     vkdva_free(h->sps.data);
     for (i = 0; i < H264_MAX_PPS; ++i)
         vkdva_free(h->pps[i].data);
+    if (h->vk)
+        vkdva_free(h->vk->slice_offsets);
+    vkdva_free(h->vk);
     vkdva_free(h);
 }
 
@@ -243,9 +268,17 @@ static HRESULT h264_update_parameter_set(struct vkdva_bytes *cached, const struc
 }
 
 /* Finds the NAL unit of a slice and reads pic_parameter_set_id from its header (7.3.3). */
-static HRESULT h264_parse_slice(const struct vkdva_decode_frame *frame, UINT location, UINT size,
-        struct vkdva_slice *slice, unsigned int *pps_id)
+struct h264_slice_header
 {
+    unsigned int nal_type;
+    unsigned int pps_id;
+    unsigned int idr_pic_id;
+};
+
+static HRESULT h264_parse_slice(const struct vkdva_decode_frame *frame, UINT location, UINT size,
+        struct vkdva_slice *slice, struct h264_slice_header *header)
+{
+    const DXVA_PicParams_H264 *pp = frame->picture_params;
     const uint8_t *data = frame->bitstream;
     struct vkdva_bitreader r;
     unsigned int nal_type;
@@ -277,15 +310,44 @@ static HRESULT h264_parse_slice(const struct vkdva_decode_frame *frame, UINT loc
         WARN("Invalid slice type.\n");
         return E_INVALIDARG;
     }
-    *pps_id = vkdva_bitreader_get_ue(&r);
-    if (r.overrun || *pps_id >= H264_MAX_PPS)
+    header->nal_type = nal_type;
+    header->pps_id = vkdva_bitreader_get_ue(&r);
+    if (r.overrun || header->pps_id >= H264_MAX_PPS)
     {
-        WARN("Truncated slice header or invalid pic_parameter_set_id %u.\n", *pps_id);
+        WARN("Truncated slice header or invalid pic_parameter_set_id %u.\n", header->pps_id);
         return E_INVALIDARG;
+    }
+    /* 7.3.3: the fields up to idr_pic_id, which Vulkan wants and DXVA does not carry. */
+    header->idr_pic_id = 0;
+    if (nal_type == H264_NAL_IDR)
+    {
+        if (pp->chroma_format_idc == 3 && pp->residual_colour_transform_flag)
+            vkdva_bitreader_get_bits(&r, 2);                /* colour_plane_id */
+        vkdva_bitreader_get_bits(&r, pp->log2_max_frame_num_minus4 + 4);
+        if (!pp->frame_mbs_only_flag && vkdva_bitreader_get_bits(&r, 1))
+            vkdva_bitreader_get_bits(&r, 1);                /* bottom_field_flag */
+        header->idr_pic_id = vkdva_bitreader_get_ue(&r);
+        if (r.overrun)
+        {
+            WARN("Truncated slice header.\n");
+            return E_INVALIDARG;
+        }
     }
     slice->offset = location;
     slice->size = size;
     return S_OK;
+}
+
+/* A field of the surface whose other field was the previous picture completes a frame. */
+static bool h264_is_second_field(struct h264_state *h, const DXVA_PicParams_H264 *pp)
+{
+    bool second = pp->field_pic_flag && h->last_was_first_field
+            && h->last_surface == pp->CurrPic.Index7Bits && h->last_bottom != pp->CurrPic.AssociatedFlag;
+
+    h->last_was_first_field = pp->field_pic_flag && !second;
+    h->last_surface = pp->CurrPic.Index7Bits;
+    h->last_bottom = pp->CurrPic.AssociatedFlag;
+    return second;
 }
 
 static HRESULT h264_prepare_sw(void **state, const struct vkdva_decode_frame *frame, UINT config_bitstream_raw,
@@ -297,6 +359,7 @@ static HRESULT h264_prepare_sw(void **state, const struct vkdva_decode_frame *fr
     struct vkdva_bytes fresh = {0};
     struct h264_state *h;
     bool pps_done[H264_MAX_PPS] = {0};
+    struct h264_slice_header header;
     unsigned int pps_id;
     HRESULT hr;
 
@@ -330,8 +393,9 @@ static HRESULT h264_prepare_sw(void **state, const struct vkdva_decode_frame *fr
         const DXVA_Slice_H264_Short *s = (const void *)((const BYTE *)frame->slice_control + i * entry_size);
 
         if (FAILED(hr = h264_parse_slice(frame, s->BSNALunitDataLocation, s->SliceBytesInBuffer,
-                &picture->slices[i], &pps_id)))
+                &picture->slices[i], &header)))
             goto done;
+        pps_id = header.pps_id;
         if (pps_done[pps_id])
             continue;
         pps_done[pps_id] = true;
@@ -342,16 +406,296 @@ static HRESULT h264_prepare_sw(void **state, const struct vkdva_decode_frame *fr
             goto done;
     }
 
-    /* A field of the surface whose other field was the previous picture completes a frame. */
-    picture->second_field = pp->field_pic_flag && h->last_was_first_field
-            && h->last_surface == pp->CurrPic.Index7Bits && h->last_bottom != pp->CurrPic.AssociatedFlag;
-    h->last_was_first_field = pp->field_pic_flag && !picture->second_field;
-    h->last_surface = pp->CurrPic.Index7Bits;
-    h->last_bottom = pp->CurrPic.AssociatedFlag;
+    picture->second_field = h264_is_second_field(h, pp);
 
 done:
     vkdva_free(fresh.data);
     return hr;
+}
+
+
+/* Vulkan Video: DXVA to StdVideo (Vulkan "H.264 Decode Operations"). */
+
+static void h264_init_vk_profile(struct vkdva_vk_profile *p, DXGI_FORMAT format, bool interlaced)
+{
+    p->codec.h264 = (VkVideoDecodeH264ProfileInfoKHR)
+    {
+        .sType = VK_STRUCTURE_TYPE_VIDEO_DECODE_H264_PROFILE_INFO_KHR,
+        /* High decodes every Baseline, Main and High stream DXVA's VLD profile carries. */
+        .stdProfileIdc = STD_VIDEO_H264_PROFILE_IDC_HIGH,
+        .pictureLayout = interlaced ? VK_VIDEO_DECODE_H264_PICTURE_LAYOUT_INTERLACED_INTERLEAVED_LINES_BIT_KHR
+                : VK_VIDEO_DECODE_H264_PICTURE_LAYOUT_PROGRESSIVE_KHR,
+    };
+    p->profile = (VkVideoProfileInfoKHR)
+    {
+        .sType = VK_STRUCTURE_TYPE_VIDEO_PROFILE_INFO_KHR,
+        .pNext = &p->codec.h264,
+        .videoCodecOperation = VK_VIDEO_CODEC_OPERATION_DECODE_H264_BIT_KHR,
+        .chromaSubsampling = VK_VIDEO_CHROMA_SUBSAMPLING_420_BIT_KHR,
+        .lumaBitDepth = VK_VIDEO_COMPONENT_BIT_DEPTH_8_BIT_KHR,
+        .chromaBitDepth = VK_VIDEO_COMPONENT_BIT_DEPTH_8_BIT_KHR,
+    };
+    p->codec_caps.h264 = (VkVideoDecodeH264CapabilitiesKHR){.sType = VK_STRUCTURE_TYPE_VIDEO_DECODE_H264_CAPABILITIES_KHR};
+}
+
+static void h264_fill_std_sps(struct h264_state *h, const DXVA_PicParams_H264 *pp, StdVideoH264SequenceParameterSet *sps)
+{
+    if (!pp->field_pic_flag || !h->have_sps_mbaff)
+    {
+        h->sps_mbaff = pp->MbaffFrameFlag;
+        h->have_sps_mbaff = true;
+    }
+    memset(sps, 0, sizeof(*sps));
+    sps->flags.direct_8x8_inference_flag = pp->direct_8x8_inference_flag;
+    sps->flags.mb_adaptive_frame_field_flag = h->sps_mbaff;
+    sps->flags.frame_mbs_only_flag = pp->frame_mbs_only_flag;
+    sps->flags.delta_pic_order_always_zero_flag = pp->delta_pic_order_always_zero_flag;
+    sps->flags.separate_colour_plane_flag = pp->chroma_format_idc == 3 && pp->residual_colour_transform_flag;
+    sps->flags.gaps_in_frame_num_value_allowed_flag = 1;
+    sps->profile_idc = STD_VIDEO_H264_PROFILE_IDC_HIGH;
+    sps->level_idc = STD_VIDEO_H264_LEVEL_IDC_5_2;
+    sps->chroma_format_idc = pp->chroma_format_idc;
+    sps->seq_parameter_set_id = 0;
+    sps->bit_depth_luma_minus8 = pp->bit_depth_luma_minus8;
+    sps->bit_depth_chroma_minus8 = pp->bit_depth_chroma_minus8;
+    sps->log2_max_frame_num_minus4 = pp->log2_max_frame_num_minus4;
+    /* POC type 1 needs no offsets here: the decoder gets every POC from DXVA, and slice headers
+     * only depend on delta_pic_order_always_zero_flag. */
+    sps->pic_order_cnt_type = pp->pic_order_cnt_type;
+    sps->log2_max_pic_order_cnt_lsb_minus4 = pp->log2_max_pic_order_cnt_lsb_minus4;
+    sps->max_num_ref_frames = pp->num_ref_frames;
+    sps->pic_width_in_mbs_minus1 = pp->wFrameWidthInMbsMinus1;
+    sps->pic_height_in_map_units_minus1 = (pp->wFrameHeightInMbsMinus1 + 1u) / (2u - pp->frame_mbs_only_flag) - 1;
+}
+
+static void h264_fill_std_pps(const DXVA_PicParams_H264 *pp, const DXVA_Qmatrix_H264 *qm, unsigned int pps_id,
+        StdVideoH264PictureParameterSet *pps, StdVideoH264ScalingLists *lists)
+{
+    unsigned int i;
+
+    memset(pps, 0, sizeof(*pps));
+    pps->flags.transform_8x8_mode_flag = pp->transform_8x8_mode_flag;
+    pps->flags.redundant_pic_cnt_present_flag = pp->redundant_pic_cnt_present_flag;
+    pps->flags.constrained_intra_pred_flag = pp->constrained_intra_pred_flag;
+    pps->flags.deblocking_filter_control_present_flag = pp->deblocking_filter_control_present_flag;
+    pps->flags.weighted_pred_flag = pp->weighted_pred_flag;
+    pps->flags.bottom_field_pic_order_in_frame_present_flag = pp->pic_order_present_flag;
+    pps->flags.entropy_coding_mode_flag = pp->entropy_coding_mode_flag;
+    pps->seq_parameter_set_id = 0;
+    pps->pic_parameter_set_id = pps_id;
+    pps->num_ref_idx_l0_default_active_minus1 = pp->num_ref_idx_l0_active_minus1;
+    pps->num_ref_idx_l1_default_active_minus1 = pp->num_ref_idx_l1_active_minus1;
+    pps->weighted_bipred_idc = pp->weighted_bipred_idc;
+    pps->pic_init_qp_minus26 = pp->pic_init_qp_minus26;
+    pps->pic_init_qs_minus26 = pp->pic_init_qs_minus26;
+    pps->chroma_qp_index_offset = pp->chroma_qp_index_offset;
+    pps->second_chroma_qp_index_offset = pp->second_chroma_qp_index_offset;
+    if (qm)
+    {
+        /* DXVA's effective lists, in the zig-zag order StdVideoH264ScalingLists also uses. */
+        memset(lists, 0, sizeof(*lists));
+        pps->flags.pic_scaling_matrix_present_flag = 1;
+        lists->scaling_list_present_mask = 0x3f | (pp->transform_8x8_mode_flag ? 0xc0 : 0);
+        memcpy(lists->ScalingList4x4, qm->bScalingLists4x4, sizeof(qm->bScalingLists4x4));
+        for (i = 0; i < 2; ++i)
+            memcpy(lists->ScalingList8x8[i], qm->bScalingLists8x8[i], sizeof(qm->bScalingLists8x8[i]));
+        pps->pScalingLists = lists;
+    }
+}
+
+static HRESULT h264_prepare_vk(void **state, const struct vkdva_decode_frame *frame, UINT config_bitstream_raw,
+        struct vkdva_vk_picture *picture)
+{
+    const DXVA_PicParams_H264 *pp = frame->picture_params;
+    const DXVA_Qmatrix_H264 *qm = frame->qmatrix;
+    StdVideoH264SequenceParameterSet sps;
+    StdVideoH264PictureParameterSet pps;
+    StdVideoH264ScalingLists lists;
+    struct h264_slice_header header, first = {0};
+    size_t entry_size, count, i, offset;
+    struct h264_vk_state *vk;
+    bool new_sps = false;
+    struct h264_state *h;
+    unsigned int n;
+    HRESULT hr;
+
+    if (!(h = *state))
+    {
+        if (!(h = vkdva_calloc(1, sizeof(*h))))
+            return E_OUTOFMEMORY;
+        *state = h;
+    }
+    if (!(vk = h->vk) && !(vk = h->vk = vkdva_calloc(1, sizeof(*vk))))
+        return E_OUTOFMEMORY;
+    if (pp->num_slice_groups_minus1)
+    {
+        FIXME("Slice groups (FMO, %u groups) are not supported.\n", pp->num_slice_groups_minus1 + 1);
+        return E_NOTIMPL;
+    }
+
+    entry_size = h264_slice_control_entry_size(config_bitstream_raw);
+    if (!(count = frame->slice_control_size / entry_size))
+        return E_INVALIDARG;
+    if (!(picture->slices = vkdva_calloc(count, sizeof(*picture->slices))))
+        return E_OUTOFMEMORY;
+    picture->slice_count = count;
+    if (!vkdva_array_reserve((void **)&vk->slice_offsets, &vk->slice_offsets_size, count, sizeof(*vk->slice_offsets)))
+        return E_OUTOFMEMORY;
+
+    h264_fill_std_sps(h, pp, &sps);
+    if (!vk->have_sps || memcmp(&sps, &vk->sps, sizeof(sps)))
+    {
+        /* A changed SPS invalidates the parameters object; Vulkan cannot replace an id. */
+        picture->parameters_reset = vk->have_sps;
+        if (picture->parameters_reset)
+            memset(vk->have_pps, 0, sizeof(vk->have_pps));
+        vk->sps = sps;
+        vk->have_sps = true;
+        new_sps = true;
+    }
+
+    vk->new_pps_count = 0;
+    for (i = 0, offset = 0; i < count; ++i)
+    {
+        const DXVA_Slice_H264_Short *sc = (const void *)((const BYTE *)frame->slice_control + i * entry_size);
+
+        if (FAILED(hr = h264_parse_slice(frame, sc->BSNALunitDataLocation, sc->SliceBytesInBuffer,
+                &picture->slices[i], &header)))
+            return hr;
+        if (!i)
+            first = header;
+        vk->slice_offsets[i] = offset;
+        offset += picture->slices[i].size;
+
+        h264_fill_std_pps(pp, qm, header.pps_id, &pps, &lists);
+        if (vk->have_pps[header.pps_id] && !memcmp(&pps.flags, &vk->pps[header.pps_id].flags, sizeof(pps.flags))
+                && !memcmp(&pps.seq_parameter_set_id, &vk->pps[header.pps_id].seq_parameter_set_id,
+                        offsetof(StdVideoH264PictureParameterSet, pScalingLists)
+                        - offsetof(StdVideoH264PictureParameterSet, seq_parameter_set_id))
+                && (!pps.pScalingLists || !memcmp(&lists, &vk->pps_scaling[header.pps_id], sizeof(lists))))
+            continue;
+        for (n = 0; n < vk->new_pps_count; ++n)
+        {
+            if (vk->new_pps[n].pic_parameter_set_id == header.pps_id)
+                break;
+        }
+        if (n < vk->new_pps_count)
+            continue;
+        if (vk->have_pps[header.pps_id])
+        {
+            picture->parameters_reset = true;
+            memset(vk->have_pps, 0, sizeof(vk->have_pps));
+            new_sps = true;
+        }
+        vk->pps_scaling[header.pps_id] = lists;
+        vk->pps[header.pps_id] = pps;
+        vk->pps[header.pps_id].pScalingLists = pps.pScalingLists ? &vk->pps_scaling[header.pps_id] : NULL;
+        vk->new_pps[vk->new_pps_count] = vk->pps[header.pps_id];
+        ++vk->new_pps_count;
+    }
+    /* After a reset every PPS in use must be added again. */
+    if (picture->parameters_reset)
+    {
+        for (n = 0; n < vk->new_pps_count; ++n)
+            vk->have_pps[vk->new_pps[n].pic_parameter_set_id] = true;
+    }
+    for (n = 0; n < vk->new_pps_count; ++n)
+        vk->have_pps[vk->new_pps[n].pic_parameter_set_id] = true;
+
+    vk->add_info = (VkVideoDecodeH264SessionParametersAddInfoKHR)
+    {
+        .sType = VK_STRUCTURE_TYPE_VIDEO_DECODE_H264_SESSION_PARAMETERS_ADD_INFO_KHR,
+        .stdSPSCount = new_sps ? 1 : 0,
+        .pStdSPSs = &vk->sps,
+        .stdPPSCount = vk->new_pps_count,
+        .pStdPPSs = vk->new_pps,
+    };
+    picture->parameters_add_info = (new_sps || vk->new_pps_count) ? &vk->add_info : NULL;
+
+    picture->surface = pp->CurrPic.Index7Bits;
+    picture->second_field = h264_is_second_field(h, pp);
+
+    memset(&vk->std_picture, 0, sizeof(vk->std_picture));
+    vk->std_picture.flags.field_pic_flag = pp->field_pic_flag;
+    vk->std_picture.flags.is_intra = pp->IntraPicFlag;
+    vk->std_picture.flags.IdrPicFlag = first.nal_type == H264_NAL_IDR;
+    vk->std_picture.flags.bottom_field_flag = pp->field_pic_flag && pp->CurrPic.AssociatedFlag;
+    vk->std_picture.flags.is_reference = pp->RefPicFlag;
+    vk->std_picture.flags.complementary_field_pair = picture->second_field;
+    vk->std_picture.seq_parameter_set_id = 0;
+    vk->std_picture.pic_parameter_set_id = first.pps_id;
+    vk->std_picture.frame_num = pp->frame_num;
+    vk->std_picture.idr_pic_id = first.idr_pic_id;
+    vk->std_picture.PicOrderCnt[0] = pp->CurrFieldOrderCnt[0];
+    vk->std_picture.PicOrderCnt[1] = pp->CurrFieldOrderCnt[1];
+    vk->picture = (VkVideoDecodeH264PictureInfoKHR)
+    {
+        .sType = VK_STRUCTURE_TYPE_VIDEO_DECODE_H264_PICTURE_INFO_KHR,
+        .pStdPictureInfo = &vk->std_picture,
+        .sliceCount = count,
+        .pSliceOffsets = vk->slice_offsets,
+    };
+    picture->picture_info = &vk->picture;
+
+    /* The reference frames (RefFrameList) and the picture itself as the setup slot. */
+    picture->ref_count = 0;
+    for (i = 0; i < ARRAY_SIZE(pp->RefFrameList); ++i)
+    {
+        StdVideoDecodeH264ReferenceInfo *ref = &vk->std_refs[picture->ref_count];
+        unsigned int used = (pp->UsedForReferenceFlags >> (2 * i)) & 3;
+
+        if (pp->RefFrameList[i].bPicEntry == 0xff || !used)
+            continue;
+        if (pp->NonExistingFrameFlags & (1u << i))
+            continue;
+        memset(ref, 0, sizeof(*ref));
+        /* For a field picture, which fields of the frame are references; a frame uses frames. */
+        ref->flags.top_field_flag = pp->field_pic_flag && (used & 1);
+        ref->flags.bottom_field_flag = pp->field_pic_flag && (used & 2);
+        ref->flags.used_for_long_term_reference = pp->RefFrameList[i].AssociatedFlag;
+        ref->FrameNum = pp->FrameNumList[i];
+        ref->PicOrderCnt[0] = pp->FieldOrderCntList[i][0];
+        ref->PicOrderCnt[1] = pp->FieldOrderCntList[i][1];
+        vk->refs[picture->ref_count] = (VkVideoDecodeH264DpbSlotInfoKHR)
+        {
+            .sType = VK_STRUCTURE_TYPE_VIDEO_DECODE_H264_DPB_SLOT_INFO_KHR,
+            .pStdReferenceInfo = ref,
+        };
+        picture->refs[picture->ref_count].surface = pp->RefFrameList[i].Index7Bits;
+        picture->refs[picture->ref_count].slot_info = &vk->refs[picture->ref_count];
+        ++picture->ref_count;
+    }
+    {
+        StdVideoDecodeH264ReferenceInfo *ref = &vk->std_refs[VKDVA_MAX_VK_REFERENCES];
+
+        memset(ref, 0, sizeof(*ref));
+        ref->flags.top_field_flag = pp->field_pic_flag && !pp->CurrPic.AssociatedFlag;
+        ref->flags.bottom_field_flag = pp->field_pic_flag && pp->CurrPic.AssociatedFlag;
+        ref->FrameNum = pp->frame_num;
+        ref->PicOrderCnt[0] = pp->CurrFieldOrderCnt[0];
+        ref->PicOrderCnt[1] = pp->CurrFieldOrderCnt[1];
+        vk->refs[VKDVA_MAX_VK_REFERENCES] = (VkVideoDecodeH264DpbSlotInfoKHR)
+        {
+            .sType = VK_STRUCTURE_TYPE_VIDEO_DECODE_H264_DPB_SLOT_INFO_KHR,
+            .pStdReferenceInfo = ref,
+        };
+        picture->setup_slot_info = &vk->refs[VKDVA_MAX_VK_REFERENCES];
+    }
+    return S_OK;
+}
+
+static const void *h264_vk_parameters_create_info(void *state, const void *add_info)
+{
+    struct h264_state *h = state;
+
+    h->vk->create_info = (VkVideoDecodeH264SessionParametersCreateInfoKHR)
+    {
+        .sType = VK_STRUCTURE_TYPE_VIDEO_DECODE_H264_SESSION_PARAMETERS_CREATE_INFO_KHR,
+        .maxStdSPSCount = 1,
+        .maxStdPPSCount = H264_MAX_PPS,
+        .pParametersAddInfo = add_info,
+    };
+    return &h->vk->create_info;
 }
 
 static void h264_describe_picture(const struct vkdva_decode_frame *frame, struct vkdva_decode_status *status)
@@ -390,6 +734,10 @@ const struct vkdva_codec_ops vkdva_h264_ops =
     .max_height = 4096,
     .prepare_sw = h264_prepare_sw,
     .free_state = h264_free_state,
+    .vk_codec_op = VK_VIDEO_CODEC_OPERATION_DECODE_H264_BIT_KHR,
+    .init_vk_profile = h264_init_vk_profile,
+    .prepare_vk = h264_prepare_vk,
+    .vk_parameters_create_info = h264_vk_parameters_create_info,
     .describe_picture = h264_describe_picture,
     .status_size = sizeof(DXVA_Status_H264),
     .write_status = h264_write_status,

@@ -156,6 +156,10 @@ struct vkdva_command_stream
     struct vkdva_garbage *garbage;
     size_t garbage_size;
     size_t garbage_count;
+
+    /* Other timelines the next submission waits for. */
+    VkSemaphoreSubmitInfo waits[8];
+    unsigned int wait_count;
 };
 
 HRESULT vkdva_command_stream_init(struct vkdva_command_stream *stream, struct d3d11_device *device,
@@ -165,6 +169,7 @@ HRESULT vkdva_command_stream_get(struct vkdva_command_stream *stream, VkCommandB
 HRESULT vkdva_command_stream_flush(struct vkdva_command_stream *stream);
 HRESULT vkdva_command_stream_wait(struct vkdva_command_stream *stream, uint64_t value, bool flush);
 bool vkdva_command_stream_is_complete(struct vkdva_command_stream *stream, uint64_t value);
+void vkdva_command_stream_add_wait(struct vkdva_command_stream *stream, VkSemaphore vk_semaphore, uint64_t value);
 void vkdva_command_stream_release_buffer(struct vkdva_command_stream *stream, VkBuffer vk_buffer,
         VkDeviceMemory vk_memory);
 void vkdva_cmd_memory_barrier(struct d3d11_device *device, VkCommandBuffer vk_cmd);

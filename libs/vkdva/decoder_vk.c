@@ -1,0 +1,865 @@
+/*
+ * Copyright 2026 the vkdva authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * This library is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU
+ * Lesser General Public License for more details.
+ *
+ * You should have received a copy of the GNU Lesser General Public
+ * License along with this library; if not, write to the Free Software
+ * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
+ */
+
+#include "decoder.h"
+
+/* The Vulkan Video backend: one VkVideoSessionKHR per decoder on the device's decode queue.
+ * Pictures are decoded into a private array of DPB images (VIDEO_DECODE_DPB layout, shared by
+ * the decode and compute queue families) and copied into the application's texture-array
+ * slice on the compute queue (DESIGN decision 2). A DXVA surface keeps its DPB slot while it
+ * is a reference: a slot is reused once no RefFrameList names its surface. Session parameters
+ * are added incrementally (vkUpdateVideoSessionParametersKHR) and recreated only when the
+ * contents of an id already in use change. Status reports come from result-status queries. */
+
+#define VKDVA_VK_BITSTREAM_SIZE (16u << 20)
+#define VKDVA_VK_MAX_SLOTS 17u
+#define VKDVA_VK_QUERY_COUNT 64u
+
+struct vkdva_vk_pending_status
+{
+    struct vkdva_decode_status status;
+    uint32_t query;
+    uint64_t value;
+};
+
+struct vkdva_vk_decoder
+{
+    struct d3d11_video_decoder *decoder;
+    struct d3d11_device *device;
+    struct vkdva_vk_profile profile;
+    VkVideoSessionKHR vk_session;
+    VkDeviceMemory *vk_session_memory;
+    uint32_t session_memory_count;
+    VkVideoSessionParametersKHR vk_parameters;
+    uint32_t parameters_update;
+    void *codec_state;
+    bool reset_done;
+
+    VkFormat vk_format;
+    VkImage vk_dpb;
+    VkDeviceMemory vk_dpb_memory;
+    unsigned int slot_count;
+    /* DXVA surface index decoded into each DPB slot, or -1. */
+    int slot_surface[VKDVA_VK_MAX_SLOTS];
+    VkImageView vk_slot_views[VKDVA_VK_MAX_SLOTS];
+    VkExtent2D coded_extent;
+
+    VkBuffer vk_bitstream;
+    VkDeviceMemory vk_bitstream_memory;
+    uint8_t *bitstream;
+    VkDeviceSize bitstream_offset;
+    /* Decode-stream value that last used each half of the ring. */
+    uint64_t ring_values[2];
+    unsigned int ring_half;
+
+    VkQueryPool vk_queries;
+    uint32_t next_query;
+
+    struct vkdva_command_stream stream;
+
+    struct vkdva_vk_pending_status *pending;
+    size_t pending_size;
+    size_t pending_count;
+};
+
+static bool vkdva_vk_query_profile(struct d3d11_device *device, const struct vkdva_codec_ops *codec,
+        DXGI_FORMAT format, struct vkdva_vk_profile *p)
+{
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    unsigned int i;
+
+    if (!device->caps.video_queue || !codec->init_vk_profile)
+        return false;
+    if ((codec->vk_codec_op == VK_VIDEO_CODEC_OPERATION_DECODE_H264_BIT_KHR && !device->caps.video_decode_h264)
+            || (codec->vk_codec_op == VK_VIDEO_CODEC_OPERATION_DECODE_H265_BIT_KHR && !device->caps.video_decode_h265))
+        return false;
+    /* Interlaced content needs the interleaved-lines layout; fall back to progressive. */
+    for (i = 0; i < 2; ++i)
+    {
+        memset(p, 0, sizeof(*p));
+        codec->init_vk_profile(p, format, !i);
+        p->list = (VkVideoProfileListInfoKHR)
+        {
+            .sType = VK_STRUCTURE_TYPE_VIDEO_PROFILE_LIST_INFO_KHR,
+            .profileCount = 1,
+            .pProfiles = &p->profile,
+        };
+        p->decode_caps = (VkVideoDecodeCapabilitiesKHR)
+        {
+            .sType = VK_STRUCTURE_TYPE_VIDEO_DECODE_CAPABILITIES_KHR,
+            .pNext = &p->codec_caps,
+        };
+        p->caps = (VkVideoCapabilitiesKHR)
+        {
+            .sType = VK_STRUCTURE_TYPE_VIDEO_CAPABILITIES_KHR,
+            .pNext = &p->decode_caps,
+        };
+        if (VK_CALL(vkGetPhysicalDeviceVideoCapabilitiesKHR(device->vk_physical_device, &p->profile, &p->caps))
+                == VK_SUCCESS)
+            return true;
+    }
+    return false;
+}
+
+/* The video format for decode output in this profile, if the device has the D3D11 format. */
+static VkFormat vkdva_vk_find_format(struct d3d11_device *device, struct vkdva_vk_profile *p, DXGI_FORMAT format)
+{
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    const struct vkdva_format *f = vkdva_get_format(format);
+    VkVideoFormatPropertiesKHR props[16];
+    uint32_t count = ARRAY_SIZE(props), i;
+    VkPhysicalDeviceVideoFormatInfoKHR format_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VIDEO_FORMAT_INFO_KHR,
+        .pNext = &p->list,
+        .imageUsage = VK_IMAGE_USAGE_VIDEO_DECODE_DPB_BIT_KHR | VK_IMAGE_USAGE_VIDEO_DECODE_DST_BIT_KHR,
+    };
+
+    if (!f)
+        return VK_FORMAT_UNDEFINED;
+    for (i = 0; i < count; ++i)
+        props[i] = (VkVideoFormatPropertiesKHR){.sType = VK_STRUCTURE_TYPE_VIDEO_FORMAT_PROPERTIES_KHR};
+    if (VK_CALL(vkGetPhysicalDeviceVideoFormatPropertiesKHR(device->vk_physical_device, &format_info, &count, props)) < 0)
+        return VK_FORMAT_UNDEFINED;
+    for (i = 0; i < count; ++i)
+    {
+        if (props[i].format == f->vk_format)
+            return f->vk_format;
+    }
+    return VK_FORMAT_UNDEFINED;
+}
+
+static bool vkdva_vk_supports(struct d3d11_device *device, const struct vkdva_codec_ops *codec, DXGI_FORMAT format)
+{
+    struct vkdva_vk_profile p;
+
+    if (!vkdva_vk_query_profile(device, codec, format, &p))
+        return false;
+    /* Decoding straight into DPB images that are also the output (what NVIDIA reports) is the
+     * mode implemented; separate DPB and output images are not. */
+    if (!(p.decode_caps.flags & VK_VIDEO_DECODE_CAPABILITY_DPB_AND_OUTPUT_COINCIDE_BIT_KHR))
+        return false;
+    return vkdva_vk_find_format(device, &p, format) != VK_FORMAT_UNDEFINED;
+}
+
+static void vkdva_vk_destroy(void *backend)
+{
+    struct vkdva_vk_decoder *vk = backend;
+    struct d3d11_device *device = vk->device;
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    VkDevice vk_device = device->vk_device;
+    uint32_t i;
+
+    if (vk->stream.vk_pool)
+        vkdva_command_stream_destroy(&vk->stream);
+    /* The immediate context may still copy out of the DPB. */
+    vkdva_device_lock(device);
+    vkdva_command_stream_wait(&device->immediate_context.stream, device->immediate_context.stream.next_value, true);
+    vkdva_device_unlock(device);
+
+    for (i = 0; i < vk->slot_count; ++i)
+        VK_CALL(vkDestroyImageView(vk_device, vk->vk_slot_views[i], NULL));
+    if (vk->vk_dpb)
+        VK_CALL(vkDestroyImage(vk_device, vk->vk_dpb, NULL));
+    if (vk->vk_dpb_memory)
+        VK_CALL(vkFreeMemory(vk_device, vk->vk_dpb_memory, NULL));
+    vkdva_device_destroy_buffer(device, vk->vk_bitstream, vk->vk_bitstream_memory);
+    if (vk->vk_queries)
+        VK_CALL(vkDestroyQueryPool(vk_device, vk->vk_queries, NULL));
+    if (vk->vk_parameters)
+        VK_CALL(vkDestroyVideoSessionParametersKHR(vk_device, vk->vk_parameters, NULL));
+    if (vk->vk_session)
+        VK_CALL(vkDestroyVideoSessionKHR(vk_device, vk->vk_session, NULL));
+    for (i = 0; i < vk->session_memory_count; ++i)
+        VK_CALL(vkFreeMemory(vk_device, vk->vk_session_memory[i], NULL));
+    vkdva_free(vk->vk_session_memory);
+    if (vk->codec_state)
+        vk->decoder->codec->free_state(vk->codec_state);
+    vkdva_free(vk->pending);
+    vkdva_free(vk);
+}
+
+static HRESULT vkdva_vk_bind_session_memory(struct vkdva_vk_decoder *vk)
+{
+    const struct vkdva_vk_procs *vk_procs = &vk->device->vk_procs;
+    VkVideoSessionMemoryRequirementsKHR *requirements;
+    VkBindVideoSessionMemoryInfoKHR *binds;
+    VkDevice vk_device = vk->device->vk_device;
+    uint32_t count, i;
+    HRESULT hr = S_OK;
+    VkResult vr;
+    int type;
+
+    if ((vr = VK_CALL(vkGetVideoSessionMemoryRequirementsKHR(vk_device, vk->vk_session, &count, NULL))) < 0)
+        return hresult_from_vk_result(vr);
+    if (!count)
+        return S_OK;
+    requirements = vkdva_calloc(count, sizeof(*requirements));
+    binds = vkdva_calloc(count, sizeof(*binds));
+    vk->vk_session_memory = vkdva_calloc(count, sizeof(*vk->vk_session_memory));
+    if (!requirements || !binds || !vk->vk_session_memory)
+    {
+        hr = E_OUTOFMEMORY;
+        goto done;
+    }
+    for (i = 0; i < count; ++i)
+        requirements[i].sType = VK_STRUCTURE_TYPE_VIDEO_SESSION_MEMORY_REQUIREMENTS_KHR;
+    if ((vr = VK_CALL(vkGetVideoSessionMemoryRequirementsKHR(vk_device, vk->vk_session, &count, requirements))) < 0)
+    {
+        hr = hresult_from_vk_result(vr);
+        goto done;
+    }
+    for (i = 0; i < count; ++i)
+    {
+        VkMemoryAllocateInfo alloc_info = {.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
+
+        if ((type = vkdva_device_find_memory_type(vk->device, requirements[i].memoryRequirements.memoryTypeBits,
+                0, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT)) < 0)
+        {
+            ERR("No memory type for video session memory %u.\n", i);
+            hr = E_FAIL;
+            goto done;
+        }
+        alloc_info.allocationSize = requirements[i].memoryRequirements.size;
+        alloc_info.memoryTypeIndex = type;
+        if ((vr = VK_CALL(vkAllocateMemory(vk_device, &alloc_info, NULL, &vk->vk_session_memory[i]))) < 0)
+        {
+            hr = hresult_from_vk_result(vr);
+            goto done;
+        }
+        ++vk->session_memory_count;
+        binds[i] = (VkBindVideoSessionMemoryInfoKHR)
+        {
+            .sType = VK_STRUCTURE_TYPE_BIND_VIDEO_SESSION_MEMORY_INFO_KHR,
+            .memoryBindIndex = requirements[i].memoryBindIndex,
+            .memory = vk->vk_session_memory[i],
+            .memorySize = requirements[i].memoryRequirements.size,
+        };
+    }
+    if ((vr = VK_CALL(vkBindVideoSessionMemoryKHR(vk_device, vk->vk_session, count, binds))) < 0)
+        hr = hresult_from_vk_result(vr);
+
+done:
+    vkdva_free(requirements);
+    vkdva_free(binds);
+    return hr;
+}
+
+static HRESULT vkdva_vk_create_dpb(struct vkdva_vk_decoder *vk)
+{
+    const struct vkdva_vk_procs *vk_procs = &vk->device->vk_procs;
+    uint32_t families[2] = {vk->device->decode_queue.family_index, vk->device->compute_queue.family_index};
+    VkDevice vk_device = vk->device->vk_device;
+    VkMemoryRequirements requirements;
+    unsigned int i;
+    VkResult vr;
+    int type;
+
+    VkImageCreateInfo image_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO,
+        .pNext = &vk->profile.list,
+        .imageType = VK_IMAGE_TYPE_2D,
+        .format = vk->vk_format,
+        .extent = {vk->coded_extent.width, vk->coded_extent.height, 1},
+        .mipLevels = 1,
+        .arrayLayers = vk->slot_count,
+        .samples = VK_SAMPLE_COUNT_1_BIT,
+        .tiling = VK_IMAGE_TILING_OPTIMAL,
+        .usage = VK_IMAGE_USAGE_VIDEO_DECODE_DPB_BIT_KHR | VK_IMAGE_USAGE_VIDEO_DECODE_DST_BIT_KHR
+                | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
+        .sharingMode = families[0] == families[1] ? VK_SHARING_MODE_EXCLUSIVE : VK_SHARING_MODE_CONCURRENT,
+        .queueFamilyIndexCount = families[0] == families[1] ? 1 : 2,
+        .pQueueFamilyIndices = families,
+        .initialLayout = VK_IMAGE_LAYOUT_UNDEFINED,
+    };
+    VkMemoryAllocateInfo alloc_info = {.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
+
+    if ((vr = VK_CALL(vkCreateImage(vk_device, &image_info, NULL, &vk->vk_dpb))) < 0)
+        return hresult_from_vk_result(vr);
+    VK_CALL(vkGetImageMemoryRequirements(vk_device, vk->vk_dpb, &requirements));
+    if ((type = vkdva_device_find_memory_type(vk->device, requirements.memoryTypeBits,
+            VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, 0)) < 0)
+        return E_FAIL;
+    alloc_info.allocationSize = requirements.size;
+    alloc_info.memoryTypeIndex = type;
+    if ((vr = VK_CALL(vkAllocateMemory(vk_device, &alloc_info, NULL, &vk->vk_dpb_memory))) < 0)
+        return hresult_from_vk_result(vr);
+    if ((vr = VK_CALL(vkBindImageMemory(vk_device, vk->vk_dpb, vk->vk_dpb_memory, 0))) < 0)
+        return hresult_from_vk_result(vr);
+
+    for (i = 0; i < vk->slot_count; ++i)
+    {
+        VkImageViewUsageCreateInfo usage_info =
+        {
+            .sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_USAGE_CREATE_INFO,
+            .usage = VK_IMAGE_USAGE_VIDEO_DECODE_DPB_BIT_KHR | VK_IMAGE_USAGE_VIDEO_DECODE_DST_BIT_KHR,
+        };
+        VkImageViewCreateInfo view_info =
+        {
+            .sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO,
+            .pNext = &usage_info,
+            .image = vk->vk_dpb,
+            .viewType = VK_IMAGE_VIEW_TYPE_2D_ARRAY,
+            .format = vk->vk_format,
+            .subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, i, 1},
+        };
+
+        if ((vr = VK_CALL(vkCreateImageView(vk_device, &view_info, NULL, &vk->vk_slot_views[i]))) < 0)
+            return hresult_from_vk_result(vr);
+        vk->slot_surface[i] = -1;
+    }
+    return S_OK;
+}
+
+static HRESULT vkdva_vk_create(struct d3d11_video_decoder *decoder, void **backend)
+{
+    struct d3d11_device *device = decoder->device;
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    const VkExtensionProperties *std_header;
+    struct vkdva_vk_decoder *vk;
+    VkVideoCapabilitiesKHR *caps;
+    VkResult vr;
+    HRESULT hr;
+
+    if (!(vk = vkdva_calloc(1, sizeof(*vk))))
+        return E_OUTOFMEMORY;
+    vk->decoder = decoder;
+    vk->device = device;
+    if (!vkdva_vk_query_profile(device, decoder->codec, decoder->desc.OutputFormat, &vk->profile))
+    {
+        hr = E_INVALIDARG;
+        goto fail;
+    }
+    caps = &vk->profile.caps;
+    vk->vk_format = vkdva_vk_find_format(device, &vk->profile, decoder->desc.OutputFormat);
+    vk->coded_extent.width = vkdva_align(decoder->desc.SampleWidth, caps->pictureAccessGranularity.width);
+    vk->coded_extent.height = vkdva_align(decoder->desc.SampleHeight, caps->pictureAccessGranularity.height);
+    if (vk->coded_extent.width < caps->minCodedExtent.width || vk->coded_extent.height < caps->minCodedExtent.height
+            || vk->coded_extent.width > caps->maxCodedExtent.width
+            || vk->coded_extent.height > caps->maxCodedExtent.height)
+    {
+        WARN("Size %ux%u is outside the device's %ux%u to %ux%u.\n", decoder->desc.SampleWidth,
+                decoder->desc.SampleHeight, caps->minCodedExtent.width, caps->minCodedExtent.height,
+                caps->maxCodedExtent.width, caps->maxCodedExtent.height);
+        hr = E_INVALIDARG;
+        goto fail;
+    }
+    vk->slot_count = vkdva_min_u(caps->maxDpbSlots, VKDVA_VK_MAX_SLOTS);
+    std_header = &caps->stdHeaderVersion;
+
+    {
+        VkVideoSessionCreateInfoKHR session_info =
+        {
+            .sType = VK_STRUCTURE_TYPE_VIDEO_SESSION_CREATE_INFO_KHR,
+            .queueFamilyIndex = device->decode_queue.family_index,
+            .pVideoProfile = &vk->profile.profile,
+            .pictureFormat = vk->vk_format,
+            .maxCodedExtent = vk->coded_extent,
+            .referencePictureFormat = vk->vk_format,
+            .maxDpbSlots = vk->slot_count,
+            .maxActiveReferencePictures = vkdva_min_u(caps->maxActiveReferencePictures, VKDVA_MAX_VK_REFERENCES),
+            .pStdHeaderVersion = std_header,
+        };
+
+        if ((vr = VK_CALL(vkCreateVideoSessionKHR(device->vk_device, &session_info, NULL, &vk->vk_session))) < 0)
+        {
+            WARN("Failed to create a video session, vr %d.\n", vr);
+            hr = hresult_from_vk_result(vr);
+            goto fail;
+        }
+    }
+    if (FAILED(hr = vkdva_vk_bind_session_memory(vk)))
+        goto fail;
+    if (FAILED(hr = vkdva_vk_create_dpb(vk)))
+        goto fail;
+
+    {
+        VkBufferCreateInfo buffer_info =
+        {
+            .sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO,
+            .pNext = &vk->profile.list,
+            .size = VKDVA_VK_BITSTREAM_SIZE,
+            .usage = VK_BUFFER_USAGE_VIDEO_DECODE_SRC_BIT_KHR,
+            .sharingMode = VK_SHARING_MODE_EXCLUSIVE,
+        };
+        VkMemoryRequirements requirements;
+        VkMemoryAllocateInfo alloc_info = {.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
+        int type;
+
+        if ((vr = VK_CALL(vkCreateBuffer(device->vk_device, &buffer_info, NULL, &vk->vk_bitstream))) < 0)
+        {
+            hr = hresult_from_vk_result(vr);
+            goto fail;
+        }
+        VK_CALL(vkGetBufferMemoryRequirements(device->vk_device, vk->vk_bitstream, &requirements));
+        if ((type = vkdva_device_find_memory_type(device, requirements.memoryTypeBits,
+                VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT, 0)) < 0)
+        {
+            ERR("No host-visible memory for the bitstream buffer.\n");
+            hr = E_FAIL;
+            goto fail;
+        }
+        alloc_info.allocationSize = requirements.size;
+        alloc_info.memoryTypeIndex = type;
+        if ((vr = VK_CALL(vkAllocateMemory(device->vk_device, &alloc_info, NULL, &vk->vk_bitstream_memory))) < 0
+                || (vr = VK_CALL(vkBindBufferMemory(device->vk_device, vk->vk_bitstream,
+                        vk->vk_bitstream_memory, 0))) < 0
+                || (vr = VK_CALL(vkMapMemory(device->vk_device, vk->vk_bitstream_memory, 0, VK_WHOLE_SIZE, 0,
+                        (void **)&vk->bitstream))) < 0)
+        {
+            hr = hresult_from_vk_result(vr);
+            goto fail;
+        }
+    }
+
+    {
+        VkQueryPoolCreateInfo query_info =
+        {
+            .sType = VK_STRUCTURE_TYPE_QUERY_POOL_CREATE_INFO,
+            .pNext = &vk->profile.profile,
+            .queryType = VK_QUERY_TYPE_RESULT_STATUS_ONLY_KHR,
+            .queryCount = VKDVA_VK_QUERY_COUNT,
+        };
+
+        if ((vr = VK_CALL(vkCreateQueryPool(device->vk_device, &query_info, NULL, &vk->vk_queries))) < 0)
+        {
+            hr = hresult_from_vk_result(vr);
+            goto fail;
+        }
+    }
+
+    if (FAILED(hr = vkdva_command_stream_init(&vk->stream, device, &device->decode_queue)))
+        goto fail;
+
+    TRACE("Created a Vulkan video session %ux%u, %u DPB slots.\n", vk->coded_extent.width,
+            vk->coded_extent.height, vk->slot_count);
+    *backend = vk;
+    return S_OK;
+
+fail:
+    vkdva_vk_destroy(vk);
+    return hr;
+}
+
+static HRESULT vkdva_vk_update_parameters(struct vkdva_vk_decoder *vk, const struct vkdva_vk_picture *picture)
+{
+    const struct vkdva_vk_procs *vk_procs = &vk->device->vk_procs;
+    VkResult vr;
+
+    if (picture->parameters_reset && vk->vk_parameters)
+    {
+        /* Work already recorded still uses the old object. */
+        vkdva_command_stream_wait(&vk->stream, vk->stream.next_value, true);
+        VK_CALL(vkDestroyVideoSessionParametersKHR(vk->device->vk_device, vk->vk_parameters, NULL));
+        vk->vk_parameters = VK_NULL_HANDLE;
+    }
+    if (!vk->vk_parameters)
+    {
+        VkVideoSessionParametersCreateInfoKHR create_info =
+        {
+            .sType = VK_STRUCTURE_TYPE_VIDEO_SESSION_PARAMETERS_CREATE_INFO_KHR,
+            .pNext = vk->decoder->codec->vk_parameters_create_info(vk->codec_state, picture->parameters_add_info),
+            .videoSession = vk->vk_session,
+        };
+
+        vk->parameters_update = 0;
+        if ((vr = VK_CALL(vkCreateVideoSessionParametersKHR(vk->device->vk_device, &create_info, NULL,
+                &vk->vk_parameters))) < 0)
+        {
+            WARN("Failed to create session parameters, vr %d.\n", vr);
+            return hresult_from_vk_result(vr);
+        }
+        return S_OK;
+    }
+    if (picture->parameters_add_info)
+    {
+        VkVideoSessionParametersUpdateInfoKHR update_info =
+        {
+            .sType = VK_STRUCTURE_TYPE_VIDEO_SESSION_PARAMETERS_UPDATE_INFO_KHR,
+            .pNext = picture->parameters_add_info,
+            .updateSequenceCount = ++vk->parameters_update,
+        };
+
+        if ((vr = VK_CALL(vkUpdateVideoSessionParametersKHR(vk->device->vk_device, vk->vk_parameters,
+                &update_info))) < 0)
+        {
+            WARN("Failed to update session parameters, vr %d.\n", vr);
+            return hresult_from_vk_result(vr);
+        }
+    }
+    return S_OK;
+}
+
+static int vkdva_vk_find_slot(struct vkdva_vk_decoder *vk, uint8_t surface)
+{
+    unsigned int i;
+
+    for (i = 0; i < vk->slot_count; ++i)
+    {
+        if (vk->slot_surface[i] == surface)
+            return i;
+    }
+    return -1;
+}
+
+/* The current picture's slot: its own if it is the second field, else one no reference holds. */
+static int vkdva_vk_assign_slot(struct vkdva_vk_decoder *vk, const struct vkdva_vk_picture *picture)
+{
+    bool used[VKDVA_VK_MAX_SLOTS] = {0};
+    unsigned int i;
+    int slot;
+
+    if (picture->second_field && (slot = vkdva_vk_find_slot(vk, picture->surface)) >= 0)
+        return slot;
+    for (i = 0; i < picture->ref_count; ++i)
+    {
+        if ((slot = vkdva_vk_find_slot(vk, picture->refs[i].surface)) >= 0)
+            used[slot] = true;
+    }
+    for (i = 0; i < vk->slot_count; ++i)
+    {
+        if (vk->slot_surface[i] == picture->surface)
+            vk->slot_surface[i] = -1;
+    }
+    for (i = 0; i < vk->slot_count; ++i)
+    {
+        if (!used[i])
+        {
+            vk->slot_surface[i] = picture->surface;
+            return i;
+        }
+    }
+    return -1;
+}
+
+/* Room for size bytes in the bitstream ring: two halves, filled in turn; before a half is
+ * reused, the decodes that read it must have finished. */
+static VkDeviceSize vkdva_vk_bitstream_alloc(struct vkdva_vk_decoder *vk, VkDeviceSize size)
+{
+    const VkVideoCapabilitiesKHR *caps = &vk->profile.caps;
+    VkDeviceSize half = VKDVA_VK_BITSTREAM_SIZE / 2, used;
+
+    used = vkdva_align_u64(vk->bitstream_offset, caps->minBitstreamBufferOffsetAlignment);
+    if (used + size > half)
+    {
+        vk->ring_half ^= 1;
+        if (vk->ring_values[vk->ring_half])
+            vkdva_command_stream_wait(&vk->stream, vk->ring_values[vk->ring_half], true);
+        used = 0;
+    }
+    vk->ring_values[vk->ring_half] = vk->stream.next_value;
+    vk->bitstream_offset = used + size;
+    return vk->ring_half * half + used;
+}
+
+static void vkdva_vk_image_barrier(struct d3d11_device *device, VkCommandBuffer vk_cmd, VkImage image,
+        unsigned int layer, unsigned int layer_count, VkImageLayout old_layout, VkImageLayout new_layout,
+        VkPipelineStageFlags2 src_stage, VkPipelineStageFlags2 dst_stage)
+{
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    VkImageMemoryBarrier2 barrier =
+    {
+        .sType = VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER_2,
+        .srcStageMask = src_stage,
+        .srcAccessMask = VK_ACCESS_2_MEMORY_WRITE_BIT,
+        .dstStageMask = dst_stage,
+        .dstAccessMask = VK_ACCESS_2_MEMORY_READ_BIT | VK_ACCESS_2_MEMORY_WRITE_BIT,
+        .oldLayout = old_layout,
+        .newLayout = new_layout,
+        .srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
+        .dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
+        .image = image,
+        .subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, layer, layer_count},
+    };
+    VkDependencyInfo dependency_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_DEPENDENCY_INFO,
+        .imageMemoryBarrierCount = 1,
+        .pImageMemoryBarriers = &barrier,
+    };
+
+    VK_CALL(vkCmdPipelineBarrier2(vk_cmd, &dependency_info));
+}
+
+/* Copies the decoded slot into the application's surface on the compute queue, after the decode. */
+static HRESULT vkdva_vk_copy_output(struct vkdva_vk_decoder *vk, int slot, const struct vkdva_decode_frame *frame,
+        uint64_t decode_value)
+{
+    struct d3d11_device *device = vk->device;
+    struct d3d11_immediate_context *context = &device->immediate_context;
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    struct d3d11_texture2d *dst = frame->output;
+    VkImageCopy regions[2];
+    VkCommandBuffer vk_cmd;
+    unsigned int plane;
+    HRESULT hr;
+
+    vkdva_device_lock(device);
+    /* The compute stream may not run its next submission before the decode finished. */
+    vkdva_command_stream_add_wait(&context->stream, vk->stream.vk_timeline, decode_value);
+    if (FAILED(hr = vkdva_command_stream_get(&context->stream, &vk_cmd)))
+        goto done;
+    vkdva_vk_image_barrier(device, vk_cmd, vk->vk_dpb, slot, 1, VK_IMAGE_LAYOUT_VIDEO_DECODE_DPB_KHR,
+            VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, VK_PIPELINE_STAGE_2_COPY_BIT);
+    for (plane = 0; plane < 2; ++plane)
+    {
+        regions[plane] = (VkImageCopy)
+        {
+            .srcSubresource = {plane ? VK_IMAGE_ASPECT_PLANE_1_BIT : VK_IMAGE_ASPECT_PLANE_0_BIT, 0, slot, 1},
+            .dstSubresource = {plane ? VK_IMAGE_ASPECT_PLANE_1_BIT : VK_IMAGE_ASPECT_PLANE_0_BIT, 0,
+                    frame->output_slice, 1},
+            .extent = {vkdva_min_u(dst->desc.Width, vk->coded_extent.width) >> plane,
+                    vkdva_min_u(dst->desc.Height, vk->coded_extent.height) >> plane, 1},
+        };
+    }
+    VK_CALL(vkCmdCopyImage(vk_cmd, vk->vk_dpb, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, dst->vk_image,
+            VK_IMAGE_LAYOUT_GENERAL, 2, regions));
+    vkdva_vk_image_barrier(device, vk_cmd, vk->vk_dpb, slot, 1, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+            VK_IMAGE_LAYOUT_VIDEO_DECODE_DPB_KHR, VK_PIPELINE_STAGE_2_COPY_BIT, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT);
+    vkdva_cmd_memory_barrier(device, vk_cmd);
+    dst->last_use.stream = &context->stream;
+    dst->last_use.value = context->stream.next_value;
+    /* The decode queue waits for this copy before it writes the slot again. */
+    vkdva_command_stream_add_wait(&vk->stream, context->stream.vk_timeline, context->stream.next_value);
+    hr = vkdva_command_stream_flush(&context->stream);
+
+done:
+    vkdva_device_unlock(device);
+    return hr;
+}
+
+static void vkdva_vk_collect_statuses(void *backend)
+{
+    struct vkdva_vk_decoder *vk = backend;
+    const struct vkdva_vk_procs *vk_procs = &vk->device->vk_procs;
+    struct vkdva_vk_pending_status *pending;
+    int32_t result;
+    VkResult vr;
+    size_t i;
+
+    for (i = 0; i < vk->pending_count; ++i)
+    {
+        pending = &vk->pending[i];
+        vkdva_command_stream_wait(&vk->stream, pending->value, true);
+        result = 0;
+        vr = VK_CALL(vkGetQueryPoolResults(vk->device->vk_device, vk->vk_queries, pending->query, 1,
+                sizeof(result), &result, sizeof(result), VK_QUERY_RESULT_WITH_STATUS_BIT_KHR | VK_QUERY_RESULT_WAIT_BIT));
+        /* VK_QUERY_RESULT_STATUS_COMPLETE_KHR is positive, errors negative (Vulkan "Result Status Queries"). */
+        if (vr < 0 || result <= 0)
+        {
+            WARN("Picture %u: decode status %d, vr %d.\n", pending->status.feedback_number, result, vr);
+            pending->status.status = 3;
+        }
+        vkdva_decoder_add_status(vk->decoder, &pending->status);
+    }
+    vk->pending_count = 0;
+}
+
+static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *frame)
+{
+    struct vkdva_vk_decoder *vk = backend;
+    struct d3d11_device *device = vk->device;
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    VkVideoReferenceSlotInfoKHR begin_slots[VKDVA_MAX_VK_REFERENCES + 1], ref_slots[VKDVA_MAX_VK_REFERENCES];
+    VkVideoPictureResourceInfoKHR resources[VKDVA_MAX_VK_REFERENCES + 1];
+    struct vkdva_vk_picture picture = {0};
+    struct vkdva_vk_pending_status *pending;
+    unsigned int i, ref_count = 0, begin_count;
+    VkVideoReferenceSlotInfoKHR setup_slot;
+    VkDeviceSize size = 0, offset, aligned;
+    uint64_t decode_value;
+    VkCommandBuffer vk_cmd;
+    int slot, ref_slot;
+    uint32_t query;
+    HRESULT hr;
+
+    if (FAILED(hr = vk->decoder->codec->prepare_vk(&vk->codec_state, frame, vk->decoder->config.ConfigBitstreamRaw,
+            &picture)))
+        goto done;
+    if (frame->output->desc.Width < vk->coded_extent.width || !frame->output->vk_image)
+    {
+        /* The DPB is padded to the device's granularity; the surface must hold the picture. */
+        if (!frame->output->vk_image)
+        {
+            WARN("Output %p has no image.\n", frame->output);
+            hr = E_INVALIDARG;
+            goto done;
+        }
+    }
+    if (FAILED(hr = vkdva_vk_update_parameters(vk, &picture)))
+        goto done;
+    if ((slot = vkdva_vk_assign_slot(vk, &picture)) < 0)
+    {
+        WARN("No free DPB slot.\n");
+        hr = E_FAIL;
+        goto done;
+    }
+
+    for (i = 0; i < picture.slice_count; ++i)
+        size += picture.slices[i].size;
+    aligned = vkdva_align_u64(size, vk->profile.caps.minBitstreamBufferSizeAlignment);
+    if (!size || aligned > VKDVA_VK_BITSTREAM_SIZE / 2)
+    {
+        WARN("Invalid bitstream size %" PRIu64 ".\n", (uint64_t)size);
+        hr = E_INVALIDARG;
+        goto done;
+    }
+    offset = vkdva_vk_bitstream_alloc(vk, aligned);
+    for (i = 0, size = 0; i < picture.slice_count; ++i)
+    {
+        memcpy(vk->bitstream + offset + size, frame->bitstream + picture.slices[i].offset, picture.slices[i].size);
+        size += picture.slices[i].size;
+    }
+    memset(vk->bitstream + offset + size, 0, aligned - size);
+
+    for (i = 0; i <= vk->slot_count && i < ARRAY_SIZE(resources); ++i)
+    {
+        resources[i] = (VkVideoPictureResourceInfoKHR)
+        {
+            .sType = VK_STRUCTURE_TYPE_VIDEO_PICTURE_RESOURCE_INFO_KHR,
+            .codedExtent = vk->coded_extent,
+            .baseArrayLayer = 0,
+        };
+    }
+    for (i = 0; i < picture.ref_count; ++i)
+    {
+        if ((ref_slot = vkdva_vk_find_slot(vk, picture.refs[i].surface)) < 0 || ref_slot == slot)
+        {
+            if (ref_slot < 0)
+                WARN_ONCE("Reference surface %u was never decoded.\n", picture.refs[i].surface);
+            if (ref_slot < 0)
+                continue;
+        }
+        resources[ref_count].imageViewBinding = vk->vk_slot_views[ref_slot];
+        ref_slots[ref_count] = (VkVideoReferenceSlotInfoKHR)
+        {
+            .sType = VK_STRUCTURE_TYPE_VIDEO_REFERENCE_SLOT_INFO_KHR,
+            .pNext = picture.refs[i].slot_info,
+            .slotIndex = ref_slot,
+            .pPictureResource = &resources[ref_count],
+        };
+        ++ref_count;
+    }
+    resources[VKDVA_MAX_VK_REFERENCES].imageViewBinding = vk->vk_slot_views[slot];
+    setup_slot = (VkVideoReferenceSlotInfoKHR)
+    {
+        .sType = VK_STRUCTURE_TYPE_VIDEO_REFERENCE_SLOT_INFO_KHR,
+        .pNext = picture.setup_slot_info,
+        .slotIndex = slot,
+        .pPictureResource = &resources[VKDVA_MAX_VK_REFERENCES],
+    };
+
+    /* Begin coding binds every reference and the picture being set up; a new picture's slot
+     * is not active yet (slotIndex -1). A second field whose first field is a reference is
+     * already in the list. */
+    memcpy(begin_slots, ref_slots, ref_count * sizeof(*ref_slots));
+    begin_count = ref_count;
+    for (i = 0; i < ref_count; ++i)
+    {
+        if (ref_slots[i].slotIndex == slot)
+            break;
+    }
+    if (i == ref_count)
+    {
+        begin_slots[begin_count] = setup_slot;
+        begin_slots[begin_count].slotIndex = picture.second_field ? slot : -1;
+        ++begin_count;
+    }
+
+    if (FAILED(hr = vkdva_command_stream_get(&vk->stream, &vk_cmd)))
+        goto done;
+    if (!vk->reset_done)
+        vkdva_vk_image_barrier(device, vk_cmd, vk->vk_dpb, 0, vk->slot_count, VK_IMAGE_LAYOUT_UNDEFINED,
+                VK_IMAGE_LAYOUT_VIDEO_DECODE_DPB_KHR, VK_PIPELINE_STAGE_2_NONE,
+                VK_PIPELINE_STAGE_2_VIDEO_DECODE_BIT_KHR);
+
+    query = vk->next_query++ % VKDVA_VK_QUERY_COUNT;
+    VK_CALL(vkCmdResetQueryPool(vk_cmd, vk->vk_queries, query, 1));
+    {
+        VkVideoBeginCodingInfoKHR begin_info =
+        {
+            .sType = VK_STRUCTURE_TYPE_VIDEO_BEGIN_CODING_INFO_KHR,
+            .videoSession = vk->vk_session,
+            .videoSessionParameters = vk->vk_parameters,
+            .referenceSlotCount = begin_count,
+            .pReferenceSlots = begin_slots,
+        };
+        VkVideoEndCodingInfoKHR end_info = {.sType = VK_STRUCTURE_TYPE_VIDEO_END_CODING_INFO_KHR};
+        VkVideoDecodeInfoKHR decode_info =
+        {
+            .sType = VK_STRUCTURE_TYPE_VIDEO_DECODE_INFO_KHR,
+            .pNext = picture.picture_info,
+            .srcBuffer = vk->vk_bitstream,
+            .srcBufferOffset = offset,
+            .srcBufferRange = aligned,
+            .dstPictureResource = *setup_slot.pPictureResource,
+            .pSetupReferenceSlot = &setup_slot,
+            .referenceSlotCount = ref_count,
+            .pReferenceSlots = ref_slots,
+        };
+
+        VK_CALL(vkCmdBeginVideoCodingKHR(vk_cmd, &begin_info));
+        if (!vk->reset_done)
+        {
+            VkVideoCodingControlInfoKHR control_info =
+            {
+                .sType = VK_STRUCTURE_TYPE_VIDEO_CODING_CONTROL_INFO_KHR,
+                .flags = VK_VIDEO_CODING_CONTROL_RESET_BIT_KHR,
+            };
+
+            VK_CALL(vkCmdControlVideoCodingKHR(vk_cmd, &control_info));
+            vk->reset_done = true;
+        }
+        VK_CALL(vkCmdBeginQuery(vk_cmd, vk->vk_queries, query, 0));
+        VK_CALL(vkCmdDecodeVideoKHR(vk_cmd, &decode_info));
+        VK_CALL(vkCmdEndQuery(vk_cmd, vk->vk_queries, query));
+        VK_CALL(vkCmdEndVideoCodingKHR(vk_cmd, &end_info));
+    }
+    decode_value = vk->stream.next_value;
+    if (FAILED(hr = vkdva_command_stream_flush(&vk->stream)))
+        goto done;
+
+    if (vkdva_array_reserve((void **)&vk->pending, &vk->pending_size, vk->pending_count + 1, sizeof(*vk->pending)))
+    {
+        pending = &vk->pending[vk->pending_count++];
+        memset(pending, 0, sizeof(*pending));
+        vk->decoder->codec->describe_picture(frame, &pending->status);
+        pending->query = query;
+        pending->value = decode_value;
+    }
+    /* Status reports are read before a query slot comes round again. */
+    if (vk->pending_count >= VKDVA_VK_QUERY_COUNT / 2)
+        vkdva_vk_collect_statuses(vk);
+
+    hr = vkdva_vk_copy_output(vk, slot, frame, decode_value);
+
+done:
+    vkdva_free(picture.slices);
+    return hr;
+}
+
+const struct vkdva_decoder_backend_ops vkdva_vk_decoder_backend =
+{
+    .name = "Vulkan Video",
+    .supports = vkdva_vk_supports,
+    .create = vkdva_vk_create,
+    .decode = vkdva_vk_decode,
+    .collect_statuses = vkdva_vk_collect_statuses,
+    .destroy = vkdva_vk_destroy,
+};
