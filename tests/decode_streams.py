@@ -23,6 +23,8 @@ order, cropped, planar I420, as `ffmpeg -f md5` writes it). Exit 77 when the fol
 
 usage: decode_streams.py VKDVA_DECODE FOLDER [--codec h264|hevc] [--only NAME ...] [--unsupported NAME ...]
 
+--gpu: decode on the Vulkan Video backend only (VKDVA_DECODE_BACKEND=vulkan); exit 77 when the
+device has no video decode queue for the codec.
 --unsupported NAME: the stream needs what the backend in use cannot do (the software backend and
 H.264 pic_order_cnt_type 1, which DXVA does not describe); vkdva-decode must then stop with a
 clear error and no crash, which counts as expected.
@@ -47,6 +49,7 @@ def main():
     codec = "h264"
     only = []
     unsupported = []
+    env = dict(os.environ)
     rest = args[2:]
     while rest:
         if rest[0] == "--codec" and len(rest) > 1:
@@ -55,6 +58,9 @@ def main():
         elif rest[0] == "--only" and len(rest) > 1:
             only.append(rest[1])
             rest = rest[2:]
+        elif rest[0] == "--gpu":
+            env["VKDVA_DECODE_BACKEND"] = "vulkan"
+            rest = rest[1:]
         elif rest[0] == "--unsupported" and len(rest) > 1:
             unsupported.append(rest[1])
             rest = rest[2:]
@@ -76,7 +82,10 @@ def main():
         if not name.lower().endswith(EXTENSIONS[codec]) or (only and name not in only):
             continue
         path = os.path.join(folder, name)
-        result = subprocess.run([decoder, "--md5", path], capture_output=True, text=True, timeout=1200)
+        result = subprocess.run([decoder, "--md5", path], capture_output=True, text=True, timeout=1200, env=env)
+        if "does not offer" in result.stderr and env.get("VKDVA_DECODE_BACKEND") == "vulkan":
+            print("%s: no Vulkan Video decoder for this codec here, skipping" % name)
+            return 77
         got = result.stdout.strip().split()[-1] if result.stdout.strip() else ""
         if name in unsupported:
             # A clean refusal: exit status 1 (not a signal) and a message saying why.
