@@ -154,6 +154,9 @@ struct vkdva_codec_ops
     /* Fills the codec's session-parameters create structure (pNext of
      * VkVideoSessionParametersCreateInfoKHR) around the add info, with room for every id. */
     const void *(*vk_parameters_create_info)(void *state, const void *add_info);
+    /* Optional: the DPB slot chosen for each picture->refs[] entry (-1 where it has none). */
+    void (*resolve_vk_slots)(void *state, const int *slots);
+    void (*free_vk_state)(void *state);
 
     /* Status reports: which picture a submission was, and its DXVA status structure. */
     void (*describe_picture)(const struct vkdva_decode_frame *frame, struct vkdva_decode_status *status);

@@ -738,6 +738,7 @@ const struct vkdva_codec_ops vkdva_h264_ops =
     .init_vk_profile = h264_init_vk_profile,
     .prepare_vk = h264_prepare_vk,
     .vk_parameters_create_info = h264_vk_parameters_create_info,
+    .free_vk_state = h264_free_state,
     .describe_picture = h264_describe_picture,
     .status_size = sizeof(DXVA_Status_H264),
     .write_status = h264_write_status,

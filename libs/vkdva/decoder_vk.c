@@ -189,7 +189,7 @@ static void vkdva_vk_destroy(void *backend)
         VK_CALL(vkFreeMemory(vk_device, vk->vk_session_memory[i], NULL));
     vkdva_free(vk->vk_session_memory);
     if (vk->codec_state)
-        vk->decoder->codec->free_state(vk->codec_state);
+        vk->decoder->codec->free_vk_state(vk->codec_state);
     vkdva_free(vk->pending);
     vkdva_free(vk);
 }
@@ -678,6 +678,7 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
     const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
     VkVideoReferenceSlotInfoKHR begin_slots[VKDVA_MAX_VK_REFERENCES + 1], ref_slots[VKDVA_MAX_VK_REFERENCES];
     VkVideoPictureResourceInfoKHR resources[VKDVA_MAX_VK_REFERENCES + 1];
+    int ref_slots_by_index[VKDVA_MAX_VK_REFERENCES];
     struct vkdva_vk_picture picture = {0};
     struct vkdva_vk_pending_status *pending;
     unsigned int i, ref_count = 0, begin_count;
@@ -739,12 +740,11 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
     }
     for (i = 0; i < picture.ref_count; ++i)
     {
-        if ((ref_slot = vkdva_vk_find_slot(vk, picture.refs[i].surface)) < 0 || ref_slot == slot)
+        ref_slots_by_index[i] = ref_slot = vkdva_vk_find_slot(vk, picture.refs[i].surface);
+        if (ref_slot < 0)
         {
-            if (ref_slot < 0)
-                WARN_ONCE("Reference surface %u was never decoded.\n", picture.refs[i].surface);
-            if (ref_slot < 0)
-                continue;
+            WARN_ONCE("Reference surface %u was never decoded.\n", picture.refs[i].surface);
+            continue;
         }
         resources[ref_count].imageViewBinding = vk->vk_slot_views[ref_slot];
         ref_slots[ref_count] = (VkVideoReferenceSlotInfoKHR)
@@ -756,6 +756,8 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
         };
         ++ref_count;
     }
+    if (vk->decoder->codec->resolve_vk_slots)
+        vk->decoder->codec->resolve_vk_slots(vk->codec_state, ref_slots_by_index);
     resources[VKDVA_MAX_VK_REFERENCES].imageViewBinding = vk->vk_slot_views[slot];
     setup_slot = (VkVideoReferenceSlotInfoKHR)
     {
