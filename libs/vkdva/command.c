@@ -350,3 +350,34 @@ void vkdva_command_stream_add_wait(struct vkdva_command_stream *stream, VkSemaph
         .stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
     };
 }
+
+/* A layout transition of layers [first_layer, first_layer + layer_count) of every mip level,
+ * which also orders all memory accesses between the two stages. */
+void vkdva_cmd_image_barrier(struct d3d11_device *device, VkCommandBuffer vk_cmd, VkImage image,
+        unsigned int first_layer, unsigned int layer_count, VkImageLayout old_layout, VkImageLayout new_layout,
+        VkPipelineStageFlags2 src_stage, VkPipelineStageFlags2 dst_stage)
+{
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    VkImageMemoryBarrier2 barrier =
+    {
+        .sType = VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER_2,
+        .srcStageMask = src_stage,
+        .srcAccessMask = src_stage == VK_PIPELINE_STAGE_2_NONE ? 0 : VK_ACCESS_2_MEMORY_WRITE_BIT,
+        .dstStageMask = dst_stage,
+        .dstAccessMask = VK_ACCESS_2_MEMORY_READ_BIT | VK_ACCESS_2_MEMORY_WRITE_BIT,
+        .oldLayout = old_layout,
+        .newLayout = new_layout,
+        .srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
+        .dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
+        .image = image,
+        .subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, VK_REMAINING_MIP_LEVELS, first_layer, layer_count},
+    };
+    VkDependencyInfo dependency_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_DEPENDENCY_INFO,
+        .imageMemoryBarrierCount = 1,
+        .pImageMemoryBarriers = &barrier,
+    };
+
+    VK_CALL(vkCmdPipelineBarrier2(vk_cmd, &dependency_info));
+}

@@ -37,34 +37,7 @@ static void vkdva_texture_mark_use(struct d3d11_texture2d *texture, struct vkdva
 static void vkdva_texture_transition(struct d3d11_device *device, VkCommandBuffer vk_cmd,
         struct d3d11_texture2d *texture, bool to_general)
 {
-    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
     VkImageLayout host_layout = texture->vk_layout;
-
-    VkImageMemoryBarrier2 barrier =
-    {
-        .sType = VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER_2,
-        .srcStageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
-        .srcAccessMask = VK_ACCESS_2_MEMORY_WRITE_BIT,
-        .dstStageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
-        .dstAccessMask = VK_ACCESS_2_MEMORY_READ_BIT | VK_ACCESS_2_MEMORY_WRITE_BIT,
-        .oldLayout = to_general ? host_layout : VK_IMAGE_LAYOUT_GENERAL,
-        .newLayout = to_general ? VK_IMAGE_LAYOUT_GENERAL : host_layout,
-        .srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
-        .dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
-        .image = texture->vk_image,
-        .subresourceRange =
-        {
-            .aspectMask = VK_IMAGE_ASPECT_COLOR_BIT,
-            .levelCount = VK_REMAINING_MIP_LEVELS,
-            .layerCount = VK_REMAINING_ARRAY_LAYERS,
-        },
-    };
-    VkDependencyInfo dependency_info =
-    {
-        .sType = VK_STRUCTURE_TYPE_DEPENDENCY_INFO,
-        .imageMemoryBarrierCount = 1,
-        .pImageMemoryBarriers = &barrier,
-    };
 
     if (!texture->vk_image || host_layout == VK_IMAGE_LAYOUT_GENERAL)
         return;
@@ -75,7 +48,9 @@ static void vkdva_texture_transition(struct d3d11_device *device, VkCommandBuffe
         /* The content is undefined until vkdva writes it; from then on it stays GENERAL. */
         texture->vk_layout = VK_IMAGE_LAYOUT_GENERAL;
     }
-    VK_CALL(vkCmdPipelineBarrier2(vk_cmd, &dependency_info));
+    vkdva_cmd_image_barrier(device, vk_cmd, texture->vk_image, 0, VK_REMAINING_ARRAY_LAYERS,
+            to_general ? host_layout : VK_IMAGE_LAYOUT_GENERAL, to_general ? VK_IMAGE_LAYOUT_GENERAL : host_layout,
+            VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT);
 }
 
 static VkImageAspectFlags vkdva_plane_aspect(const struct vkdva_format *format, unsigned int plane)
@@ -331,7 +306,6 @@ HRESULT d3d11_immediate_context_init_texture(struct d3d11_immediate_context *con
         struct d3d11_texture2d *texture, const D3D11_SUBRESOURCE_DATA *data)
 {
     struct d3d11_device *device = context->device;
-    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
     const struct vkdva_subresource_layout *layout;
     const struct vkdva_format *format = texture->format;
     UINT sub, plane, row, rows;
@@ -377,34 +351,9 @@ HRESULT d3d11_immediate_context_init_texture(struct d3d11_immediate_context *con
     /* A new image is moved to GENERAL, where vkdva keeps it. */
     if (FAILED(hr = vkdva_command_stream_get(&context->stream, &vk_cmd)))
         goto done;
-    {
-        VkImageMemoryBarrier2 barrier =
-        {
-            .sType = VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER_2,
-            .srcStageMask = VK_PIPELINE_STAGE_2_NONE,
-            .dstStageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
-            .dstAccessMask = VK_ACCESS_2_MEMORY_READ_BIT | VK_ACCESS_2_MEMORY_WRITE_BIT,
-            .oldLayout = VK_IMAGE_LAYOUT_UNDEFINED,
-            .newLayout = VK_IMAGE_LAYOUT_GENERAL,
-            .srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
-            .dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
-            .image = texture->vk_image,
-            .subresourceRange =
-            {
-                .aspectMask = VK_IMAGE_ASPECT_COLOR_BIT,
-                .levelCount = VK_REMAINING_MIP_LEVELS,
-                .layerCount = VK_REMAINING_ARRAY_LAYERS,
-            },
-        };
-        VkDependencyInfo dependency_info =
-        {
-            .sType = VK_STRUCTURE_TYPE_DEPENDENCY_INFO,
-            .imageMemoryBarrierCount = 1,
-            .pImageMemoryBarriers = &barrier,
-        };
-
-        VK_CALL(vkCmdPipelineBarrier2(vk_cmd, &dependency_info));
-    }
+    vkdva_cmd_image_barrier(device, vk_cmd, texture->vk_image, 0, VK_REMAINING_ARRAY_LAYERS,
+            VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE,
+            VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT);
     vkdva_cmd_memory_barrier(device, vk_cmd);
     vkdva_texture_mark_use(texture, &context->stream);
 

@@ -568,35 +568,6 @@ static VkDeviceSize vkdva_vk_bitstream_alloc(struct vkdva_vk_decoder *vk, VkDevi
     return vk->ring_half * half + used;
 }
 
-static void vkdva_vk_image_barrier(struct d3d11_device *device, VkCommandBuffer vk_cmd, VkImage image,
-        unsigned int layer, unsigned int layer_count, VkImageLayout old_layout, VkImageLayout new_layout,
-        VkPipelineStageFlags2 src_stage, VkPipelineStageFlags2 dst_stage)
-{
-    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
-    VkImageMemoryBarrier2 barrier =
-    {
-        .sType = VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER_2,
-        .srcStageMask = src_stage,
-        .srcAccessMask = VK_ACCESS_2_MEMORY_WRITE_BIT,
-        .dstStageMask = dst_stage,
-        .dstAccessMask = VK_ACCESS_2_MEMORY_READ_BIT | VK_ACCESS_2_MEMORY_WRITE_BIT,
-        .oldLayout = old_layout,
-        .newLayout = new_layout,
-        .srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
-        .dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
-        .image = image,
-        .subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, layer, layer_count},
-    };
-    VkDependencyInfo dependency_info =
-    {
-        .sType = VK_STRUCTURE_TYPE_DEPENDENCY_INFO,
-        .imageMemoryBarrierCount = 1,
-        .pImageMemoryBarriers = &barrier,
-    };
-
-    VK_CALL(vkCmdPipelineBarrier2(vk_cmd, &dependency_info));
-}
-
 /* Copies the decoded slot into the application's surface on the compute queue, after the decode. */
 static HRESULT vkdva_vk_copy_output(struct vkdva_vk_decoder *vk, int slot, const struct vkdva_decode_frame *frame,
         uint64_t decode_value)
@@ -615,7 +586,7 @@ static HRESULT vkdva_vk_copy_output(struct vkdva_vk_decoder *vk, int slot, const
     vkdva_command_stream_add_wait(&context->stream, vk->stream.vk_timeline, decode_value);
     if (FAILED(hr = vkdva_command_stream_get(&context->stream, &vk_cmd)))
         goto done;
-    vkdva_vk_image_barrier(device, vk_cmd, vk->vk_dpb, slot, 1, VK_IMAGE_LAYOUT_VIDEO_DECODE_DPB_KHR,
+    vkdva_cmd_image_barrier(device, vk_cmd, vk->vk_dpb, slot, 1, VK_IMAGE_LAYOUT_VIDEO_DECODE_DPB_KHR,
             VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, VK_PIPELINE_STAGE_2_COPY_BIT);
     for (plane = 0; plane < 2; ++plane)
     {
@@ -630,7 +601,7 @@ static HRESULT vkdva_vk_copy_output(struct vkdva_vk_decoder *vk, int slot, const
     }
     VK_CALL(vkCmdCopyImage(vk_cmd, vk->vk_dpb, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, dst->vk_image,
             VK_IMAGE_LAYOUT_GENERAL, 2, regions));
-    vkdva_vk_image_barrier(device, vk_cmd, vk->vk_dpb, slot, 1, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+    vkdva_cmd_image_barrier(device, vk_cmd, vk->vk_dpb, slot, 1, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
             VK_IMAGE_LAYOUT_VIDEO_DECODE_DPB_KHR, VK_PIPELINE_STAGE_2_COPY_BIT, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT);
     vkdva_cmd_memory_barrier(device, vk_cmd);
     dst->last_use.stream = &context->stream;
@@ -787,7 +758,7 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
     if (FAILED(hr = vkdva_command_stream_get(&vk->stream, &vk_cmd)))
         goto done;
     if (!vk->reset_done)
-        vkdva_vk_image_barrier(device, vk_cmd, vk->vk_dpb, 0, vk->slot_count, VK_IMAGE_LAYOUT_UNDEFINED,
+        vkdva_cmd_image_barrier(device, vk_cmd, vk->vk_dpb, 0, vk->slot_count, VK_IMAGE_LAYOUT_UNDEFINED,
                 VK_IMAGE_LAYOUT_VIDEO_DECODE_DPB_KHR, VK_PIPELINE_STAGE_2_NONE,
                 VK_PIPELINE_STAGE_2_VIDEO_DECODE_BIT_KHR);
 

@@ -173,6 +173,9 @@ void vkdva_command_stream_add_wait(struct vkdva_command_stream *stream, VkSemaph
 void vkdva_command_stream_release_buffer(struct vkdva_command_stream *stream, VkBuffer vk_buffer,
         VkDeviceMemory vk_memory);
 void vkdva_cmd_memory_barrier(struct d3d11_device *device, VkCommandBuffer vk_cmd);
+void vkdva_cmd_image_barrier(struct d3d11_device *device, VkCommandBuffer vk_cmd, VkImage image,
+        unsigned int first_layer, unsigned int layer_count, VkImageLayout old_layout, VkImageLayout new_layout,
+        VkPipelineStageFlags2 src_stage, VkPipelineStageFlags2 dst_stage);
 
 /* Where the GPU last touched a resource: wait on (stream, value) before the CPU uses it. */
 struct vkdva_gpu_use
