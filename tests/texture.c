@@ -125,7 +125,7 @@ static UINT bind_flags_for(ID3D11Device *device, const struct format_layout *f)
 static ID3D11Texture2D *create_texture(ID3D11Device *device, const struct format_layout *f, unsigned int width,
         unsigned int height, unsigned int array_size, D3D11_USAGE usage, unsigned int seed)
 {
-    D3D11_SUBRESOURCE_DATA data[4];
+    D3D11_SUBRESOURCE_DATA data[4] = {{0}};
     D3D11_TEXTURE2D_DESC desc;
     ID3D11Texture2D *texture;
     unsigned int pitch, i;
