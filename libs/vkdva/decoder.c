@@ -599,6 +599,8 @@ HRESULT vkdva_decoder_begin_frame(struct d3d11_video_decoder *decoder,
     memset(&decoder->frame, 0, sizeof(decoder->frame));
     decoder->frame.output = view->texture;
     decoder->frame.output_slice = view->desc.Texture2D.ArraySlice;
+    decoder->frame.max_width = decoder->desc.SampleWidth;
+    decoder->frame.max_height = decoder->desc.SampleHeight;
     decoder->output_view = view;
     ID3D11VideoDecoderOutputView_AddRef(&view->ID3D11VideoDecoderOutputView_iface);
     decoder->in_frame = true;
@@ -824,7 +826,9 @@ HRESULT vkdva_decoder_extension(struct d3d11_video_decoder *decoder, const D3D11
     memset(ext->pPrivateOutputData, 0, ext->PrivateOutputDataSize);
     for (i = 0; i < count; ++i)
         decoder->codec->write_status(&decoder->statuses[i], (BYTE *)ext->pPrivateOutputData + i * status_size);
-    memmove(decoder->statuses, decoder->statuses + count, (decoder->status_count - count) * sizeof(*decoder->statuses));
+    if (count)
+        memmove(decoder->statuses, decoder->statuses + count,
+                (decoder->status_count - count) * sizeof(*decoder->statuses));
     decoder->status_count -= count;
     return S_OK;
 }

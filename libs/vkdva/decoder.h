@@ -45,6 +45,9 @@ struct vkdva_decode_frame
 
     struct d3d11_texture2d *output;
     UINT output_slice;
+    /* The decoder's D3D11_VIDEO_DECODER_DESC size: no picture may be larger. */
+    UINT max_width;
+    UINT max_height;
 };
 
 /* Slice data located in the bitstream buffer (start code included where the stream has one). */

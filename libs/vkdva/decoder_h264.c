@@ -350,6 +350,20 @@ static bool h264_is_second_field(struct h264_state *h, const DXVA_PicParams_H264
     return second;
 }
 
+/* A picture may not be larger than the decoder was created for (in whole macroblocks). */
+static HRESULT h264_check_size(const struct vkdva_decode_frame *frame)
+{
+    const DXVA_PicParams_H264 *pp = frame->picture_params;
+    unsigned int width = (pp->wFrameWidthInMbsMinus1 + 1u) * 16, height = (pp->wFrameHeightInMbsMinus1 + 1u) * 16;
+
+    if (width > vkdva_align(frame->max_width, 16) || height > vkdva_align(frame->max_height, 16))
+    {
+        WARN("Picture of %ux%u in a decoder for %ux%u.\n", width, height, frame->max_width, frame->max_height);
+        return E_INVALIDARG;
+    }
+    return S_OK;
+}
+
 static HRESULT h264_prepare_sw(void **state, const struct vkdva_decode_frame *frame, UINT config_bitstream_raw,
         struct vkdva_sw_picture *picture)
 {
@@ -363,6 +377,8 @@ static HRESULT h264_prepare_sw(void **state, const struct vkdva_decode_frame *fr
     unsigned int pps_id;
     HRESULT hr;
 
+    if (FAILED(hr = h264_check_size(frame)))
+        return hr;
     if (!(h = *state))
     {
         if (!(h = vkdva_calloc(1, sizeof(*h))))
@@ -519,6 +535,8 @@ static HRESULT h264_prepare_vk(void **state, const struct vkdva_decode_frame *fr
     unsigned int n;
     HRESULT hr;
 
+    if (FAILED(hr = h264_check_size(frame)))
+        return hr;
     if (!(h = *state))
     {
         if (!(h = vkdva_calloc(1, sizeof(*h))))
