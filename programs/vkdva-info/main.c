@@ -25,6 +25,7 @@
 #include <vkdva.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #ifndef ARRAY_SIZE
@@ -343,6 +344,45 @@ static void print_d3d11_video(ID3D11Device *device)
     ID3D11VideoDevice_Release(video_device);
 }
 
+/* Which decode backend serves which profile: the profiles each backend offers alone. */
+static void print_backends(void)
+{
+    static const struct
+    {
+        const char *env;
+        const char *name;
+    }
+    backends[] =
+    {
+        {"vulkan", "Vulkan Video"},
+        {"software", "software (libavcodec)"},
+    };
+    ID3D11VideoDevice *video_device;
+    ID3D11Device *device;
+    unsigned int i, j, count;
+    GUID profile;
+
+    printf("D3D11 decoder profiles by backend:\n");
+    for (i = 0; i < ARRAY_SIZE(backends); ++i)
+    {
+        setenv("VKDVA_DECODE_BACKEND", backends[i].env, 1);
+        if (FAILED(vkdva_create_device(NULL, &IID_ID3D11VideoDevice, (void **)&video_device)))
+            continue;
+        count = ID3D11VideoDevice_GetVideoDecoderProfileCount(video_device);
+        printf("  %-22s", backends[i].name);
+        for (j = 0; j < count; ++j)
+        {
+            if (SUCCEEDED(ID3D11VideoDevice_GetVideoDecoderProfile(video_device, j, &profile)))
+                printf(" %s", profile_name(&profile));
+        }
+        printf("%s\n", count ? "" : " (none)");
+        ID3D11VideoDevice_QueryInterface(video_device, &IID_ID3D11Device, (void **)&device);
+        ID3D11Device_Release(device);
+        ID3D11VideoDevice_Release(video_device);
+    }
+    unsetenv("VKDVA_DECODE_BACKEND");
+}
+
 int main(int argc, char **argv)
 {
     struct vkdva_vk_device_info info = {.type = VKDVA_STRUCTURE_TYPE_VK_DEVICE_INFO};
@@ -371,5 +411,6 @@ int main(int argc, char **argv)
     printf("\n");
     print_d3d11_video(device);
     ID3D11Device_Release(device);
+    print_backends();
     return 0;
 }
