@@ -898,7 +898,15 @@ HRESULT vkdva_decoder_upload_output(struct d3d11_device *device, struct d3d11_te
         }
     }
 
-    hr = d3d11_immediate_context_upload(&device->immediate_context, texture, slice, 0, 0, w, h, data, pitch);
+    /* Submitted at once, as a decode is: the application may never Flush, and unsubmitted
+     * uploads would pile up. */
+    if (SUCCEEDED(hr = d3d11_immediate_context_upload(&device->immediate_context, texture, slice, 0, 0, w, h,
+            data, pitch)))
+    {
+        vkdva_device_lock(device);
+        hr = vkdva_command_stream_flush(&device->immediate_context.stream);
+        vkdva_device_unlock(device);
+    }
     vkdva_free(data);
     return hr;
 }

@@ -151,8 +151,9 @@ PIXFMT=yuv420p10le hevc hevc_main10_176x144.265 "$T2" --profile main10 --output-
 hevc hevc_crop_198x110.265 "testsrc2=size=198x110:rate=25" --profile main --bframes 3 --b-adapt 0 \
     --no-wpp
 
-# Tiny picture: 64x48, smaller than one 64x64 CTU.
-FRAMES=20 hevc hevc_tiny_64x48.265 "testsrc2=size=64x48:rate=25" --profile main --bframes 3 \
+# Tiny picture: 64x64, a single CTU. (x265 3.5 rejects y4m input below 64 lines and hangs on
+# raw 64x48 input, so no HEVC picture smaller than one CTU.)
+FRAMES=20 hevc hevc_tiny_64x64.265 "testsrc2=size=64x64:rate=25" --profile main --bframes 3 \
     --b-adapt 0 --no-wpp
 
 # --- Reference checksums ---------------------------------------------------------------------------
