@@ -5,10 +5,11 @@
 #
 # Regenerates the H.264 and HEVC test streams in this folder and their reference checksums.
 #
-# Every stream is encoded from a synthetic lavfi source (testsrc2, testsrc, life with a fixed seed)
-# piped as y4m into x264 / x265, single-threaded, so that reruns with the same tool versions are
-# bit-identical. reference.md5 holds one line per stream, `MD5 PIXFMT NAME`, where MD5 is
-# `ffmpeg -flags unaligned -i NAME -pix_fmt PIXFMT -f md5 -` (see ../../../shared/streams/README.md).
+# Every stream is encoded from a synthetic lavfi source (testsrc2, testsrc) piped as y4m into
+# x264 / x265, single-threaded, so that reruns with the same tool versions are bit-identical.
+# reference.md5 holds one line per stream, `MD5 PIXFMT NAME`, where MD5 is
+# `ffmpeg -flags unaligned -i NAME -pix_fmt PIXFMT -f md5 -` (see ../../../shared/streams/README.md),
+# plus `-autoscale 0` so that a resolution change is not scaled away.
 #
 # Generated with x264 0.164.3095, x265 3.5 and ffmpeg 5.1 (Debian 12).
 #
@@ -52,109 +53,125 @@ T2="testsrc2=size=176x144:rate=25"
 FRAMES=30
 PIXFMT=yuv420p
 
+rm -f -- *.264 *.265 reference.md5
+
 # --- H.264 -----------------------------------------------------------------------------------------
 
-# Constrained Baseline: CAVLC, no B-frames (x264 then uses pic_order_cnt_type 2).
-h264 h264_cavlc_baseline_poc2_176x144.264 "$T2" --profile baseline --keyint 15
+# Plain x264 settings that each stream starts from, so that a stream has only the feature its name
+# says: a fixed I/P/B pattern (2 non-reference B-frames), 3 references, spatial direct, no weighted
+# prediction, no 8x8 transform, no scene-cut I-frames, one IDR (keyint 250 > 30 frames).
+P264="--profile main --bframes 2 --b-adapt 0 --b-pyramid none --weightp 0 --no-weightb --no-8x8dct
+    --ref 3 --scenecut 0"
+
+# Constrained Baseline: CAVLC, no B-frames (x264 then uses pic_order_cnt_type 2), IDR every 15.
+h264 h264_cavlc_baseline_poc2_176x144.264 "$T2" $P264 --profile baseline --bframes 0 --keyint 15
 
 # Main: CABAC, 2 non-reference B-frames between P-frames (pic_order_cnt_type 0).
-h264 h264_cabac_main_bframes_176x144.264 "$T2" --profile main --bframes 2 --b-adapt 0 \
-    --b-pyramid none --keyint 30
+h264 h264_cabac_main_bframes_176x144.264 "$T2" $P264
 
-# Main: B-pyramid (reference B-frames, MMCO), 3 B-frames.
-h264 h264_cabac_bpyramid_176x144.264 "$T2" --profile main --bframes 3 --b-adapt 0 \
-    --b-pyramid normal --keyint 30
+# Main: B-pyramid, 3 B-frames, the middle one a reference (MMCO unmarking, list reordering).
+h264 h264_cabac_bpyramid_176x144.264 "$T2" $P264 --bframes 3 --b-pyramid normal
+
+# Main: temporal direct prediction in B-slices (direct_spatial_mv_pred_flag 0).
+h264 h264_cabac_direct_temporal_176x144.264 "$T2" $P264 --direct temporal
 
 # Main: 4 slices per picture.
-h264 h264_slices4_176x144.264 "$T2" --profile main --bframes 2 --b-adapt 0 --slices 4
+h264 h264_slices4_176x144.264 "$T2" $P264 --slices 4
 
-# High: 8x8 transform + the JVT default scaling matrices (--cqm jvt).
-h264 h264_high_8x8dct_cqm_jvt_176x144.264 "$T2" --profile high --8x8dct --cqm jvt \
-    --bframes 2 --b-adapt 0
+# High: 8x8 transform + the JVT default scaling matrices (--cqm jvt), sent in the PPS.
+h264 h264_high_8x8dct_cqm_jvt_176x144.264 "$T2" $P264 --profile high --8x8dct --cqm jvt
 
-# High: 8x8 transform + custom (non-default, asymmetric) scaling matrices from a JM cqm file.
+# High: 8x8 transform + custom (non-default) scaling matrices from a JM cqm file, sent in the PPS.
 {
-    ramp4() { local i; for i in $(seq 0 15); do printf '%d%s' $(( $1 + i * $2 )) "$([ $i -lt 15 ] && echo ,)"; done; echo; }
-    ramp8() { local i; for i in $(seq 0 63); do printf '%d%s' $(( $1 + i * $2 / 4 )) "$([ $i -lt 63 ] && echo ,)"; done; echo; }
-    echo "INTRA4X4_LUMA ="; ramp4 6 2
-    echo "INTRA4X4_CHROMAU ="; ramp4 10 3
-    echo "INTRA4X4_CHROMAV ="; ramp4 12 1
-    echo "INTER4X4_LUMA ="; ramp4 8 3
-    echo "INTER4X4_CHROMAU ="; ramp4 14 2
-    echo "INTER4X4_CHROMAV ="; ramp4 16 1
-    echo "INTRA8X8_LUMA ="; ramp8 6 5
-    echo "INTER8X8_LUMA ="; ramp8 9 6
+    ramp() # COUNT START STEP/4
+    {
+        local i
+        for i in $(seq 0 $(( $1 - 1 ))); do
+            printf '%d%s' $(( $2 + i * $3 / 4 )) "$([ "$i" -lt $(( $1 - 1 )) ] && echo ,)"
+        done
+        echo
+    }
+    echo "INTRA4X4_LUMA ="; ramp 16 6 8
+    echo "INTRA4X4_CHROMAU ="; ramp 16 10 12
+    echo "INTRA4X4_CHROMAV ="; ramp 16 12 4
+    echo "INTER4X4_LUMA ="; ramp 16 8 12
+    echo "INTER4X4_CHROMAU ="; ramp 16 14 8
+    echo "INTER4X4_CHROMAV ="; ramp 16 16 4
+    echo "INTRA8X8_LUMA ="; ramp 64 6 5
+    echo "INTER8X8_LUMA ="; ramp 64 9 6
 } > "$tmp/custom.cqm"
-h264 h264_high_8x8dct_cqmfile_176x144.264 "$T2" --profile high --8x8dct --cqmfile "$tmp/custom.cqm" \
-    --bframes 2 --b-adapt 0
+h264 h264_high_8x8dct_cqmfile_176x144.264 "$T2" $P264 --profile high --8x8dct \
+    --cqmfile "$tmp/custom.cqm"
 
-# Main: explicit weighted prediction on P-frames (--weightp 2, needs a fade) and implicit weighted
-# bi-prediction on B-frames (--weightb, weighted_bipred_idc 2).
-h264 h264_weighted_pred_fade_176x144.264 "$T2,fade=in:0:12,fade=out:16:14" --profile main \
-    --weightp 2 --weightb --bframes 2 --b-adapt 0
+# Main: explicit weighted prediction on P-frames (--weightp 2: weighted and duplicated references,
+# needs a fade) and implicit weighted bi-prediction on B-frames (--weightb: weighted_bipred_idc 2).
+h264 h264_weighted_pred_fade_176x144.264 "$T2,fade=in:0:12,fade=out:16:14" $P264 --weightp 2 \
+    --weightb
 
-# Main: 5 reference frames, mixed references. The background repeats every 5 frames, so P-frames
-# find their best match 5 frames (several references) back; a box moves across it.
+# Main: 5 reference frames, P-frames only. The background repeats every 5 frames, so P-frames find
+# their best match 5 frames back (reference index 4); a box moves across it.
 h264 h264_ref5_176x144.264 "$T2,loop=loop=-1:size=5,drawbox=x=t*100:y=40:w=24:h=24:color=red:t=fill" \
-    --profile main --ref 5 --mixed-refs --bframes 2 --b-adapt 0 --keyint 30 --scenecut 0
+    $P264 --bframes 0 --ref 5 --mixed-refs
 
 # Main: interlaced MBAFF, top field first (x264 codes interlaced content as MBAFF frames only).
 h264 h264_mbaff_tff_176x128.264 "testsrc2=size=176x128:rate=50,tinterlace=mode=interleave_top" \
-    --profile main --tff --bframes 2 --b-adapt 0
+    $P264 --tff
 
 # Main: MBAFF with a frame cropping window (coded 208x128, displayed 198x108; CropUnitY is 4 when
 # frame_mbs_only_flag is 0; x264 needs interlaced heights divisible by 4).
 h264 h264_mbaff_tff_crop_198x108.264 "testsrc2=size=198x108:rate=50,tinterlace=mode=interleave_top" \
-    --profile main --tff --bframes 2 --b-adapt 0
+    $P264 --tff
 
 # Main: odd size, right/bottom frame cropping (coded 208x112, displayed 198x110).
-h264 h264_crop_198x110.264 "testsrc2=size=198x110:rate=25" --profile main --bframes 2 --b-adapt 0
+h264 h264_crop_198x110.264 "testsrc2=size=198x110:rate=25" $P264
 
 # Main: left/top/right/bottom frame cropping (coded 176x144, displayed 160x132).
-h264 h264_crop_ltrb_176x144.264 "$T2" --profile main --bframes 2 --b-adapt 0 --crop-rect 6,4,10,8
+h264 h264_crop_ltrb_176x144.264 "$T2" $P264 --crop-rect 6,4,10,8
 
-# Tiny picture: 64x48 (4x3 macroblocks), CABAC with B-frames.
-FRAMES=20 h264 h264_tiny_64x48.264 "testsrc2=size=64x48:rate=25" --profile main --bframes 2 --b-adapt 0
+# Tiny picture: 64x48 (4x3 macroblocks).
+FRAMES=20 h264 h264_tiny_64x48.264 "testsrc2=size=64x48:rate=25" $P264
 
-# Resolution change: two IDR-started sequences (176x144 then 208x120) in one file, both SPS id 0.
-FRAMES=15 h264 "$tmp/a.264" "$T2" --profile main --bframes 2 --b-adapt 0
-FRAMES=15 h264 "$tmp/b.264" "testsrc=size=208x120:rate=25" --profile main --bframes 2 --b-adapt 0
+# Resolution change: two IDR-started sequences (176x144, then 208x120 coded as 208x128 with
+# cropping) in one file, both with SPS id 0 and PPS id 0.
+FRAMES=15 h264 "$tmp/a.264" "$T2" $P264
+FRAMES=15 h264 "$tmp/b.264" "testsrc=size=208x120:rate=25" $P264
 cat "$tmp/a.264" "$tmp/b.264" > h264_reschange_176x144_208x120.264
 
 # High 10: 10-bit luma/chroma (x264 --output-depth 10) from a 10-bit source.
-PIXFMT=yuv420p10le h264 h264_high10_176x144.264 "$T2" --profile high10 --output-depth 10 \
-    --bframes 2 --b-adapt 0
+PIXFMT=yuv420p10le h264 h264_high10_176x144.264 "$T2" $P264 --profile high10 --output-depth 10
 
 # --- HEVC ------------------------------------------------------------------------------------------
 
-# Main: B-frames with B-pyramid, closed GOP (one IDR).
-hevc hevc_main_bframes_176x144.265 "$T2" --profile main --bframes 3 --b-adapt 0 --b-pyramid \
-    --keyint 30 --no-open-gop --no-wpp
+# Plain x265 settings: 3 B-frames with B-pyramid in a fixed pattern, no weighted prediction, closed
+# GOP with one IDR, no scene cuts, no WPP, 64x64 CTUs.
+P265="--profile main --bframes 3 --b-adapt 0 --b-pyramid --no-weightp --no-weightb --no-open-gop
+    --keyint 30 --scenecut 0 --no-wpp --ctu 64"
+
+# Main: B-frames with B-pyramid.
+hevc hevc_main_bframes_176x144.265 "$T2" $P265
 
 # Main: open GOP, a CRA picture every 16 frames with RASL leading pictures.
-hevc hevc_main_opengop_cra_176x144.265 "$T2" --profile main --bframes 3 --b-adapt 0 --b-pyramid \
-    --keyint 16 --min-keyint 16 --open-gop --scenecut 0 --no-wpp
+hevc hevc_main_opengop_cra_176x144.265 "$T2" $P265 --open-gop --keyint 16 --min-keyint 16
 
 # Main: 4 slices per picture (32x32 CTUs so there are 5 CTU rows to split). x265 3.5 refuses
 # --slices without --wpp, so this stream also has WPP entry points.
-hevc hevc_slices4_wpp_176x144.265 "$T2" --profile main --ctu 32 --slices 4 --wpp --bframes 3 \
-    --b-adapt 0
+hevc hevc_slices4_wpp_176x144.265 "$T2" $P265 --ctu 32 --slices 4 --wpp
 
-# Main: wavefront parallel processing (entropy_coding_sync_enabled_flag, entry points per CTU row).
-hevc hevc_wpp_176x144.265 "$T2" --profile main --ctu 32 --wpp --bframes 3 --b-adapt 0
+# Main: wavefront parallel processing (entropy_coding_sync_enabled_flag, an entry point per CTU row).
+hevc hevc_wpp_176x144.265 "$T2" $P265 --ctu 32 --wpp
+
+# Main: explicit weighted prediction in P- and B-slices on a fade.
+hevc hevc_weighted_pred_fade_176x144.265 "$T2,fade=in:0:12,fade=out:16:14" $P265 --weightp --weightb
 
 # Main 10: 10-bit from a 10-bit source.
-PIXFMT=yuv420p10le hevc hevc_main10_176x144.265 "$T2" --profile main10 --output-depth 10 \
-    --bframes 3 --b-adapt 0 --no-wpp
+PIXFMT=yuv420p10le hevc hevc_main10_176x144.265 "$T2" $P265 --profile main10 --output-depth 10
 
 # Main: odd size, conformance window (coded 200x112, displayed 198x110).
-hevc hevc_crop_198x110.265 "testsrc2=size=198x110:rate=25" --profile main --bframes 3 --b-adapt 0 \
-    --no-wpp
+hevc hevc_crop_198x110.265 "testsrc2=size=198x110:rate=25" $P265
 
 # Tiny picture: 64x64, a single CTU. (x265 3.5 rejects y4m input below 64 lines and hangs on
 # raw 64x48 input, so no HEVC picture smaller than one CTU.)
-FRAMES=20 hevc hevc_tiny_64x64.265 "testsrc2=size=64x64:rate=25" --profile main --bframes 3 \
-    --b-adapt 0 --no-wpp
+FRAMES=20 hevc hevc_tiny_64x64.265 "testsrc2=size=64x64:rate=25" $P265
 
 # --- Reference checksums ---------------------------------------------------------------------------
 
