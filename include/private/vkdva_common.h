@@ -83,6 +83,43 @@ static inline uint32_t vkdva_bswap32(uint32_t x)
     return __builtin_bswap32(x);
 }
 
+/* An intrusive doubly linked list (a head is an entry pointing at itself when empty). */
+struct vkdva_list
+{
+    struct vkdva_list *next, *prev;
+};
+
+static inline void vkdva_list_init(struct vkdva_list *list)
+{
+    list->next = list->prev = list;
+}
+
+static inline bool vkdva_list_empty(const struct vkdva_list *list)
+{
+    return list->next == list;
+}
+
+static inline void vkdva_list_add_tail(struct vkdva_list *list, struct vkdva_list *entry)
+{
+    entry->next = list;
+    entry->prev = list->prev;
+    list->prev->next = entry;
+    list->prev = entry;
+}
+
+static inline void vkdva_list_remove(struct vkdva_list *entry)
+{
+    entry->prev->next = entry->next;
+    entry->next->prev = entry->prev;
+    entry->next = entry->prev = entry;
+}
+
+#define VKDVA_LIST_FOR_EACH_ENTRY_SAFE(cursor, next_cursor, list, type, field) \
+    for ((cursor) = CONTAINING_RECORD((list)->next, type, field), \
+            (next_cursor) = CONTAINING_RECORD((cursor)->field.next, type, field); \
+            &(cursor)->field != (list); \
+            (cursor) = (next_cursor), (next_cursor) = CONTAINING_RECORD((cursor)->field.next, type, field))
+
 static inline uint64_t vkdva_bswap64(uint64_t x)
 {
     return __builtin_bswap64(x);

@@ -204,6 +204,7 @@ static ULONG STDMETHODCALLTYPE d3d11_device_AddRef(ID3D11Device *iface)
 static void d3d11_device_destroy(struct d3d11_device *device)
 {
     d3d11_immediate_context_destroy(&device->immediate_context);
+    vkdva_protect_device_cleanup(device);
     vkdva_vulkan_cleanup(device);
     vkdva_private_store_destroy(&device->private_store);
     pthread_mutex_destroy(&device->mutex);
@@ -838,6 +839,8 @@ HRESULT d3d11_device_create(const struct vkdva_device_create_info *create_info, 
     pthread_mutex_init(&device->mutex, &attr);
     pthread_mutexattr_destroy(&attr);
     device->removed_reason = S_OK;
+    vkdva_list_init(&device->crypto_sessions);
+    vkdva_list_init(&device->protected_textures);
 
     if (FAILED(hr = vkdva_vulkan_init(device, create_info)))
         goto out_cleanup_vulkan;

@@ -17,13 +17,9 @@
  */
 
 #include "decoder.h"
+#include "video_methods.h"
 
 /* ID3D11VideoDevice, ID3D11VideoDevice1 and ID3D11VideoDevice2 on the device object. */
-
-static inline struct d3d11_device *impl_from_ID3D11VideoDevice2(ID3D11VideoDevice2 *iface)
-{
-    return CONTAINING_RECORD(iface, struct d3d11_device, ID3D11VideoDevice2_iface);
-}
 
 static HRESULT STDMETHODCALLTYPE d3d11_video_device_QueryInterface(ID3D11VideoDevice2 *iface, REFIID iid, void **out)
 {
@@ -321,107 +317,6 @@ static HRESULT STDMETHODCALLTYPE d3d11_video_device_CheckFeatureSupport(ID3D11Vi
     }
     WARN("Unknown feature %#x.\n", feature);
     return E_INVALIDARG;
-}
-
-/* Video processing and content protection are later milestones. */
-
-static HRESULT STDMETHODCALLTYPE d3d11_video_device_CreateVideoProcessor(ID3D11VideoDevice2 *iface,
-        ID3D11VideoProcessorEnumerator *enum_, UINT rate_conversion_index, ID3D11VideoProcessor **video_processor)
-{
-    TRACE("iface %p, enum_ %p, rate_conversion_index %u, video_processor %p.\n",
-            iface, enum_, rate_conversion_index, video_processor);
-
-    FIXME("CreateVideoProcessor is not implemented.\n");
-    return E_NOTIMPL;
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_video_device_CreateAuthenticatedChannel(ID3D11VideoDevice2 *iface,
-        D3D11_AUTHENTICATED_CHANNEL_TYPE channel_type, ID3D11AuthenticatedChannel **authenticated_channel)
-{
-    TRACE("iface %p, channel_type %#x, authenticated_channel %p.\n", iface, channel_type, authenticated_channel);
-
-    FIXME("CreateAuthenticatedChannel is not implemented.\n");
-    return E_NOTIMPL;
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_video_device_CreateCryptoSession(ID3D11VideoDevice2 *iface,
-        const GUID *crypto_type, const GUID *decoder_profile, const GUID *key_exchange_type,
-        ID3D11CryptoSession **crypto_session)
-{
-    TRACE("iface %p, crypto_type %p, decoder_profile %p, key_exchange_type %p, crypto_session %p.\n",
-            iface, crypto_type, decoder_profile, key_exchange_type, crypto_session);
-
-    FIXME("CreateCryptoSession is not implemented.\n");
-    return E_NOTIMPL;
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_video_device_CreateVideoProcessorInputView(ID3D11VideoDevice2 *iface,
-        ID3D11Resource *resource, ID3D11VideoProcessorEnumerator *enum_,
-        const D3D11_VIDEO_PROCESSOR_INPUT_VIEW_DESC *desc, ID3D11VideoProcessorInputView **vpi_view)
-{
-    TRACE("iface %p, resource %p, enum_ %p, desc %p, vpi_view %p.\n", iface, resource, enum_, desc, vpi_view);
-
-    FIXME("CreateVideoProcessorInputView is not implemented.\n");
-    return E_NOTIMPL;
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_video_device_CreateVideoProcessorOutputView(ID3D11VideoDevice2 *iface,
-        ID3D11Resource *resource, ID3D11VideoProcessorEnumerator *enum_,
-        const D3D11_VIDEO_PROCESSOR_OUTPUT_VIEW_DESC *desc, ID3D11VideoProcessorOutputView **vpo_view)
-{
-    TRACE("iface %p, resource %p, enum_ %p, desc %p, vpo_view %p.\n", iface, resource, enum_, desc, vpo_view);
-
-    FIXME("CreateVideoProcessorOutputView is not implemented.\n");
-    return E_NOTIMPL;
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_video_device_CreateVideoProcessorEnumerator(ID3D11VideoDevice2 *iface,
-        const D3D11_VIDEO_PROCESSOR_CONTENT_DESC *desc, ID3D11VideoProcessorEnumerator **enum_)
-{
-    TRACE("iface %p, desc %p, enum_ %p.\n", iface, desc, enum_);
-
-    FIXME("CreateVideoProcessorEnumerator is not implemented.\n");
-    return E_NOTIMPL;
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_video_device_GetContentProtectionCaps(ID3D11VideoDevice2 *iface,
-        const GUID *crypto_type, const GUID *decoder_profile, D3D11_VIDEO_CONTENT_PROTECTION_CAPS *caps)
-{
-    TRACE("iface %p, crypto_type %p, decoder_profile %p, caps %p.\n", iface, crypto_type, decoder_profile, caps);
-
-    FIXME("GetContentProtectionCaps is not implemented.\n");
-    return E_NOTIMPL;
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_video_device_CheckCryptoKeyExchange(ID3D11VideoDevice2 *iface,
-        const GUID *crypto_type, const GUID *decoder_profile, UINT index, GUID *key_exchange_type)
-{
-    TRACE("iface %p, crypto_type %p, decoder_profile %p, index %u, key_exchange_type %p.\n",
-            iface, crypto_type, decoder_profile, index, key_exchange_type);
-
-    FIXME("CheckCryptoKeyExchange is not implemented.\n");
-    return E_NOTIMPL;
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_video_device_GetCryptoSessionPrivateDataSize(ID3D11VideoDevice2 *iface,
-        const GUID *crypto_type, const GUID *decoder_profile, const GUID *key_exchange_type, UINT *input_size,
-        UINT *output_size)
-{
-    TRACE("iface %p, crypto_type %p, decoder_profile %p, key_exchange_type %p, input_size %p, output_size %p.\n",
-            iface, crypto_type, decoder_profile, key_exchange_type, input_size, output_size);
-
-    FIXME("GetCryptoSessionPrivateDataSize is not implemented.\n");
-    return E_NOTIMPL;
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_video_device_NegotiateCryptoSessionKeyExchangeMT(ID3D11VideoDevice2 *iface,
-        ID3D11CryptoSession *crypto_session, D3D11_CRYPTO_SESSION_KEY_EXCHANGE_FLAGS flags, UINT data_size, void *data_)
-{
-    TRACE("iface %p, crypto_session %p, flags %#x, data_size %u, data_ %p.\n",
-            iface, crypto_session, flags, data_size, data_);
-
-    FIXME("NegotiateCryptoSessionKeyExchangeMT is not implemented.\n");
-    return E_NOTIMPL;
 }
 
 static const struct ID3D11VideoDevice2Vtbl d3d11_video_device_vtbl =

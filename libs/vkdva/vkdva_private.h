@@ -177,6 +177,45 @@ void vkdva_cmd_image_barrier(struct d3d11_device *device, VkCommandBuffer vk_cmd
         unsigned int first_layer, unsigned int layer_count, VkImageLayout old_layout, VkImageLayout new_layout,
         VkPipelineStageFlags2 src_stage, VkPipelineStageFlags2 dst_stage);
 
+/* Compute passes (compute.c): one push-descriptor set per pipeline. */
+#define VKDVA_COMPUTE_MAX_BINDINGS 8
+
+struct vkdva_compute_pipeline_desc
+{
+    const uint32_t *code;
+    size_t code_size;
+    const VkDescriptorType *binding_types;
+    unsigned int binding_count;
+    uint32_t push_constant_size;
+    const VkSpecializationInfo *specialization;
+};
+
+struct vkdva_compute_pipeline
+{
+    VkDescriptorSetLayout vk_set_layout;
+    VkPipelineLayout vk_layout;
+    VkPipeline vk_pipeline;
+    VkDescriptorType binding_types[VKDVA_COMPUTE_MAX_BINDINGS];
+    unsigned int binding_count;
+    uint32_t push_constant_size;
+};
+
+/* binding i of a dispatch: .buffer for buffer descriptors, .image for image/sampler ones. */
+struct vkdva_compute_binding
+{
+    VkDescriptorBufferInfo buffer;
+    VkDescriptorImageInfo image;
+};
+
+HRESULT vkdva_compute_pipeline_create(struct d3d11_device *device, const struct vkdva_compute_pipeline_desc *desc,
+        struct vkdva_compute_pipeline *pipeline);
+void vkdva_compute_pipeline_destroy(struct d3d11_device *device, struct vkdva_compute_pipeline *pipeline);
+/* Binds the pipeline, pushes one descriptor per binding and the push constants, and dispatches
+ * (no dispatch when a group count is 0, so a caller may issue several dispatches itself). */
+void vkdva_cmd_dispatch(struct d3d11_device *device, VkCommandBuffer vk_cmd,
+        const struct vkdva_compute_pipeline *pipeline, const struct vkdva_compute_binding *bindings,
+        const void *push_constants, uint32_t group_count_x, uint32_t group_count_y, uint32_t group_count_z);
+
 /* Where the GPU last touched a resource: wait on (stream, value) before the CPU uses it. */
 struct vkdva_gpu_use
 {
@@ -220,6 +259,10 @@ struct d3d11_texture2d
 
     VkDeviceMemory vk_memory;
     struct vkdva_gpu_use last_use;
+
+    /* D3D11_RESOURCE_MISC_HW_PROTECTED (and decoder outputs bound to a crypto session): the
+     * at-rest ciphertext and its keys, owned by protect.c; NULL for ordinary textures. */
+    struct vkdva_protected_texture *protected;
 };
 
 HRESULT d3d11_texture2d_check_desc(struct d3d11_device *device, D3D11_TEXTURE2D_DESC *desc,
@@ -237,6 +280,54 @@ void vkdva_texture_layout_compute(const struct vkdva_format *format, UINT width,
 HRESULT vkdva_texture_map(struct d3d11_texture2d *texture, UINT subresource, D3D11_MAP map_type,
         UINT flags, D3D11_MAPPED_SUBRESOURCE *mapped);
 void vkdva_texture_unmap(struct d3d11_texture2d *texture, UINT subresource);
+
+/* Content protection: crypto.c (sessions, key exchange, refresh bookkeeping), channel.c
+ * (authenticated channels), protect.c (GPU AES, protected surfaces). DESIGN decisions 4-6. */
+#define VKDVA_AES_KEY_SIZE 16
+
+struct d3d11_crypto_session
+{
+    ID3D11CryptoSession ID3D11CryptoSession_iface;
+    unsigned int refcount;
+
+    struct vkdva_private_store private_store;
+    struct d3d11_device *device;
+    GUID crypto_type;
+    GUID decoder_profile;
+    GUID key_exchange_type;
+
+    /* The session key K, once NegotiateCryptoSessionKeyExchange installed one. */
+    bool key_set;
+    uint8_t key[VKDVA_AES_KEY_SIZE];
+    /* R from the latest StartSessionKeyRefresh, until FinishSessionKeyRefresh applies K ^= R. */
+    bool refresh_pending;
+    uint8_t refresh_random[VKDVA_AES_KEY_SIZE];
+    /* Per-surface nonces handed out by vkdva_crypto_session_next_nonce(): never reused under a
+     * key, so no CTR counter block repeats. */
+    uint64_t next_surface_nonce;
+    /* The next EncryptionBlt IV: random at session creation, then strictly increasing. */
+    uint64_t next_blt_iv;
+    /* Set on device loss: CheckCryptoSessionStatus reports KEY_LOST. */
+    bool key_lost;
+
+    /* Entry in d3d11_device.crypto_sessions. */
+    struct vkdva_list entry;
+};
+
+struct d3d11_crypto_session *unsafe_impl_from_ID3D11CryptoSession(ID3D11CryptoSession *iface);
+/* A fresh surface nonce of the session (device lock held). */
+uint64_t vkdva_crypto_session_next_nonce(struct d3d11_crypto_session *session);
+
+/* protect.c, called by crypto.c under the device lock. FinishSessionKeyRefresh: re-encrypts
+ * every live protected surface of the session from old_key to new_key in one GPU pass. */
+void vkdva_protect_session_rekey(struct d3d11_crypto_session *session,
+        const uint8_t old_key[VKDVA_AES_KEY_SIZE], const uint8_t new_key[VKDVA_AES_KEY_SIZE]);
+/* The session is being destroyed: its surfaces' contents become undecryptable (black). */
+void vkdva_protect_session_destroyed(struct d3d11_crypto_session *session);
+/* resource.c hooks for protected textures. */
+HRESULT vkdva_protect_texture_init(struct d3d11_texture2d *texture);
+void vkdva_protect_texture_destroy(struct d3d11_texture2d *texture);
+void vkdva_protect_device_cleanup(struct d3d11_device *device);
 
 /* Queries. */
 struct d3d11_query
@@ -285,6 +376,7 @@ struct vkdva_device_caps
     uint8_t device_uuid[VK_UUID_SIZE];
     bool protected_memory;
     bool debug_utils;
+    bool push_descriptor;
     bool video_queue;
     bool video_decode_h264;
     bool video_decode_h265;
@@ -316,6 +408,12 @@ struct d3d11_device
 
     UINT create_flags;
     struct d3d11_immediate_context immediate_context;
+
+    /* Content protection (device lock held): live crypto sessions, live protected textures,
+     * and protect.c's GPU state. */
+    struct vkdva_list crypto_sessions;
+    struct vkdva_list protected_textures;
+    struct vkdva_protect_state *protect;
 };
 
 static inline struct d3d11_device *impl_from_ID3D11Device(ID3D11Device *iface)

@@ -501,6 +501,11 @@ static HRESULT vkdva_create_vk_device(struct d3d11_device *device)
         }
         caps->video_queue = caps->video_decode_h264 || caps->video_decode_h265;
     }
+    if (vkdva_has_extension(extensions, count, VK_KHR_PUSH_DESCRIPTOR_EXTENSION_NAME))
+    {
+        enabled[enabled_count++] = VK_KHR_PUSH_DESCRIPTOR_EXTENSION_NAME;
+        caps->push_descriptor = true;
+    }
     vkdva_free(extensions);
     if (!caps->video_queue)
         decode_family = VK_QUEUE_FAMILY_IGNORED;
@@ -539,6 +544,8 @@ static HRESULT vkdva_create_vk_device(struct d3d11_device *device)
         caps->video_queue = caps->video_decode_h264 = caps->video_decode_h265 = false;
         decode_family = VK_QUEUE_FAMILY_IGNORED;
     }
+    if (caps->push_descriptor && !vk_procs->vkCmdPushDescriptorSetKHR)
+        caps->push_descriptor = false;
 
     vkdva_queue_init(device, &device->compute_queue, compute_family,
             VK_QUEUE_COMPUTE_BIT | VK_QUEUE_TRANSFER_BIT);

@@ -154,6 +154,9 @@ VK_DEVICE_EXT_PFN(vkDestroyVideoSessionParametersKHR)
 VK_DEVICE_EXT_PFN(vkGetVideoSessionMemoryRequirementsKHR)
 VK_DEVICE_EXT_PFN(vkUpdateVideoSessionParametersKHR)
 
+/* VK_KHR_push_descriptor */
+VK_DEVICE_EXT_PFN(vkCmdPushDescriptorSetKHR)
+
 #undef VK_GLOBAL_PFN
 #undef VK_INSTANCE_PFN
 #undef VK_INSTANCE_EXT_PFN
