@@ -213,6 +213,11 @@ struct d3d11_video_decoder
     struct d3d11_video_decoder_output_view *output_view;
     struct vkdva_decode_frame frame;
 
+    /* Bound by ConfigureAuthenticatedChannel(D3D11_AUTHENTICATED_CONFIGURE_CRYPTO_SESSION)
+     * (a reference is held): bitstreams may be encrypted under its keys and the output
+     * surfaces are protected under its session key. */
+    struct d3d11_crypto_session *crypto_session;
+
     /* Status reports not yet read by the application, oldest first. */
     struct vkdva_decode_status *statuses;
     size_t statuses_size;

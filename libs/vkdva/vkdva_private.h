@@ -318,6 +318,30 @@ struct d3d11_crypto_session *unsafe_impl_from_ID3D11CryptoSession(ID3D11CryptoSe
 /* A fresh surface nonce of the session (device lock held). */
 uint64_t vkdva_crypto_session_next_nonce(struct d3d11_crypto_session *session);
 
+/* aes.c: the one GPU AES-128 implementation (shaders/aes.glsl) behind every pass: re-encrypt,
+ * EncryptionBlt, DecryptionBlt, bitstream decryption. One side of a CTR transform: keystream
+ * block i of the range is AES_key(BE64(nonce) || BE64(first_block + i)), the 128-bit counter
+ * block of D3D11_AES_CTR_IV. */
+struct vkdva_ctr_params
+{
+    uint8_t key[VKDVA_AES_KEY_SIZE];
+    uint64_t nonce;
+    uint64_t first_block;
+};
+
+/* Records dst = src ^ KS(from) ^ KS(to) over size bytes into vk_cmd (compute queue): from NULL
+ * means src is plaintext (encrypt), to NULL means dst receives plaintext (decrypt), both set is
+ * a transcrypt with no plaintext written anywhere. src and dst may be the same range. With
+ * pattern non-NULL only the bytes it marks encrypted (D3D11_ENCRYPTED_BLOCK_INFO semantics)
+ * are decrypted with "from", the others pass through, and "from"'s counter advances over the
+ * encrypted bytes only (ISO/IEC 23001-7 'cenc' style); "to" always covers every byte. The
+ * caller records the barriers around it. */
+HRESULT vkdva_cmd_aes_ctr(struct d3d11_device *device, VkCommandBuffer vk_cmd,
+        VkBuffer src, VkDeviceSize src_offset, VkBuffer dst, VkDeviceSize dst_offset, VkDeviceSize size,
+        const struct vkdva_ctr_params *from, const struct vkdva_ctr_params *to,
+        const D3D11_ENCRYPTED_BLOCK_INFO *pattern);
+void vkdva_aes_device_cleanup(struct d3d11_device *device);
+
 /* protect.c, called by crypto.c under the device lock. FinishSessionKeyRefresh: re-encrypts
  * every live protected surface of the session from old_key to new_key in one GPU pass. */
 void vkdva_protect_session_rekey(struct d3d11_crypto_session *session,
@@ -414,6 +438,7 @@ struct d3d11_device
     struct vkdva_list crypto_sessions;
     struct vkdva_list protected_textures;
     struct vkdva_protect_state *protect;
+    struct vkdva_aes_state *aes;
 };
 
 static inline struct d3d11_device *impl_from_ID3D11Device(ID3D11Device *iface)
