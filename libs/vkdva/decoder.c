@@ -590,6 +590,17 @@ HRESULT vkdva_decoder_begin_frame(struct d3d11_video_decoder *decoder,
                 view->texture->desc.Height, decoder->desc.SampleWidth, decoder->desc.SampleHeight);
         return E_INVALIDARG;
     }
+    /* "Returns E_PENDING if the hardware is busy" (ID3D11VideoContext::DecoderBeginFrame): the
+     * target slice is busy while the decode that last wrote it is in flight. Waiting here
+     * would stall the caller's thread; clients retry, as the documentation tells them to. */
+    if (view->last_decode.stream && view->last_decode.value > view->last_decode.stream->submitted_value)
+        vkdva_command_stream_flush(view->last_decode.stream);
+    if (view->last_decode.stream && !vkdva_command_stream_is_complete(view->last_decode.stream,
+            view->last_decode.value))
+    {
+        TRACE("Output view %p is still being decoded into.\n", view);
+        return E_PENDING;
+    }
     if (key_size || key)
     {
         FIXME("Encrypted decoding (content key %p, %u bytes) is not supported yet.\n", key, key_size);
@@ -784,6 +795,8 @@ HRESULT vkdva_decoder_end_frame(struct d3d11_video_decoder *decoder)
         return S_OK;
     }
     hr = decoder->backend_ops->decode(decoder->backend, frame);
+    if (SUCCEEDED(hr))
+        decoder->output_view->last_decode = frame->output->last_use;
     vkdva_decoder_finish_frame(decoder);
     return hr;
 }

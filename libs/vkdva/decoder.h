@@ -233,6 +233,9 @@ struct d3d11_video_decoder_output_view
     struct d3d11_device *device;
     D3D11_VIDEO_DECODER_OUTPUT_VIEW_DESC desc;
     struct d3d11_texture2d *texture;
+    /* The GPU work that last decoded into this slice: DecoderBeginFrame answers E_PENDING
+     * until it completes. */
+    struct vkdva_gpu_use last_decode;
 };
 
 HRESULT d3d11_video_decoder_create(struct d3d11_device *device, const D3D11_VIDEO_DECODER_DESC *desc,
