@@ -599,6 +599,25 @@ static bool vkdva_copy_formats_compatible(const struct d3d11_texture2d *dst, con
     return dst->format == src->format;
 }
 
+/* Protected content never leaves its ciphertext storage through a copy (DESIGN decision 4):
+ * copies into or out of an unprotected resource are refused, as D3D11 refuses them. */
+static bool vkdva_copy_protection_allowed(const struct d3d11_texture2d *dst, const struct d3d11_texture2d *src)
+{
+    bool dst_protected = vkdva_texture_is_protected(dst), src_protected = vkdva_texture_is_protected(src);
+
+    if (dst_protected && src_protected)
+    {
+        FIXME("Copies between protected surfaces are not implemented.\n");
+        return false;
+    }
+    if (dst_protected || src_protected)
+    {
+        WARN("Copy between a protected and an unprotected resource.\n");
+        return false;
+    }
+    return true;
+}
+
 static void STDMETHODCALLTYPE d3d11_immediate_context_CopySubresourceRegion(ID3D11DeviceContext *iface,
         ID3D11Resource *dst_resource, UINT dst_subresource_idx, UINT dst_x, UINT dst_y, UINT dst_z,
         ID3D11Resource *src_resource, UINT src_subresource_idx, const D3D11_BOX *src_box)
@@ -635,6 +654,8 @@ static void STDMETHODCALLTYPE d3d11_immediate_context_CopySubresourceRegion(ID3D
         WARN("Incompatible formats %s, %s.\n", debug_dxgi_format(dst->desc.Format), debug_dxgi_format(src->desc.Format));
         return;
     }
+    if (!vkdva_copy_protection_allowed(dst, src))
+        return;
     if (dst == src && dst_subresource_idx == src_subresource_idx)
     {
         WARN("Source and destination are the same subresource.\n");
@@ -728,6 +749,8 @@ static void STDMETHODCALLTYPE d3d11_immediate_context_CopyResource(ID3D11DeviceC
         WARN("Destination is immutable.\n");
         return;
     }
+    if (!vkdva_copy_protection_allowed(dst, src))
+        return;
     for (sub = 0; sub < src->subresource_count; ++sub)
     {
         if (vkdva_texture_is_mapped(dst, sub) || vkdva_texture_is_mapped(src, sub))
@@ -773,6 +796,11 @@ static void STDMETHODCALLTYPE d3d11_immediate_context_UpdateSubresource(ID3D11De
     if (texture->desc.Usage != D3D11_USAGE_DEFAULT)
     {
         WARN("UpdateSubresource needs a default-usage resource (usage %#x).\n", texture->desc.Usage);
+        return;
+    }
+    if (vkdva_texture_is_protected(texture))
+    {
+        WARN("UpdateSubresource on a protected resource.\n");
         return;
     }
     if (!vkdva_texture_subresource_extent(texture, subresource_idx, &mip, &layer, &width, &height))

@@ -89,6 +89,7 @@ static void d3d11_texture2d_destroy(struct d3d11_texture2d *texture)
         VK_CALL(vkDestroyBuffer(device->vk_device, texture->vk_buffer, NULL));
     if (texture->vk_memory)
         VK_CALL(vkFreeMemory(device->vk_device, texture->vk_memory, NULL));
+    vkdva_protect_texture_destroy(texture);
     vkdva_free(texture->layouts);
     vkdva_free(texture->map_counts);
     vkdva_private_store_destroy(&texture->private_store);
@@ -539,6 +540,12 @@ HRESULT d3d11_texture2d_create(struct d3d11_device *device, const D3D11_TEXTURE2
                 return E_INVALIDARG;
             }
         }
+        /* Protected content only enters through DecryptionBlt and decoding, encrypted. */
+        if (d.MiscFlags & D3D11_RESOURCE_MISC_HW_PROTECTED)
+        {
+            WARN("Initial data for a protected texture.\n");
+            return E_INVALIDARG;
+        }
     }
 
     if (!(texture = d3d11_texture2d_alloc(device)))
@@ -546,14 +553,16 @@ HRESULT d3d11_texture2d_create(struct d3d11_device *device, const D3D11_TEXTURE2
     texture->desc = d;
     texture->format = format;
 
+    /* A protected texture has no image: its storage is protect.c's ciphertext buffer. */
     if (d.Usage == D3D11_USAGE_STAGING)
         hr = d3d11_texture2d_init_staging(texture);
     else if (SUCCEEDED(hr = d3d11_texture2d_init_layouts(texture, &(uint64_t){0})))
-        hr = d3d11_texture2d_init_image(texture);
+        hr = (d.MiscFlags & D3D11_RESOURCE_MISC_HW_PROTECTED) ? vkdva_protect_texture_init(texture)
+                : d3d11_texture2d_init_image(texture);
     if (FAILED(hr))
         goto fail;
 
-    if (FAILED(hr = d3d11_immediate_context_init_texture(context, texture, data)))
+    if (!texture->protected && FAILED(hr = d3d11_immediate_context_init_texture(context, texture, data)))
         goto fail;
 
     TRACE("Created texture %p.\n", texture);

@@ -352,6 +352,25 @@ void vkdva_protect_session_destroyed(struct d3d11_crypto_session *session);
 HRESULT vkdva_protect_texture_init(struct d3d11_texture2d *texture);
 void vkdva_protect_texture_destroy(struct d3d11_texture2d *texture);
 void vkdva_protect_device_cleanup(struct d3d11_device *device);
+/* Protected (HW_PROTECTED, or made protected by a decoder bound to a crypto session): copies,
+ * updates, interop and unprotected processor outputs never see its content. */
+bool vkdva_texture_is_protected(const struct d3d11_texture2d *texture);
+/* Decode hooks (device lock held). A content key ECB-wrapped by the session key. */
+HRESULT vkdva_protect_unwrap_key(struct d3d11_crypto_session *session, const void *wrapped,
+        uint8_t key[VKDVA_AES_KEY_SIZE]);
+/* CPU AES-128-CTR of an encrypted decode buffer (16-byte big-endian IV || Count); pattern or
+ * sub-sample blocks select the encrypted bytes, which form one continuous CTR stream. */
+HRESULT vkdva_protect_decrypt_buffer(const uint8_t key[VKDVA_AES_KEY_SIZE], const void *iv,
+        const D3D11_ENCRYPTED_BLOCK_INFO *pattern, const D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK *subsamples,
+        UINT subsample_count, const uint8_t *src, uint8_t *dst, size_t size);
+/* Encrypts a decoded picture into subresource sub under the session key with a fresh nonce:
+ * from CPU rows (planes one after another, row_pitch apart), or recorded into vk_cmd from
+ * layer `layer` of an image (the caller orders the image before and the surface after). */
+HRESULT vkdva_protect_write_plaintext(struct d3d11_texture2d *texture, UINT sub,
+        struct d3d11_crypto_session *session, const void *data, size_t row_pitch, UINT width, UINT height);
+HRESULT vkdva_protect_cmd_write_image(struct d3d11_texture2d *texture, UINT sub,
+        struct d3d11_crypto_session *session, VkCommandBuffer vk_cmd, VkImage vk_image, VkImageLayout vk_layout,
+        UINT layer, UINT width, UINT height);
 
 /* Queries. */
 struct d3d11_query
