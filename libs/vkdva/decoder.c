@@ -384,6 +384,7 @@ static void d3d11_video_decoder_destroy(struct d3d11_video_decoder *decoder)
     for (i = 0; i < ARRAY_SIZE(decoder->buffers); ++i)
         vkdva_free(decoder->buffers[i].data);
     vkdva_free(decoder->statuses);
+    vkdva_free(decoder->clear_bitstream);
     vkdva_private_store_destroy(&decoder->private_store);
     vkdva_free(decoder);
     ID3D11Device_Release(&device->ID3D11Device_iface);
@@ -534,8 +535,11 @@ HRESULT d3d11_video_decoder_create(struct d3d11_device *device, const D3D11_VIDE
         WARN("Unsupported ConfigBitstreamRaw %u.\n", config->ConfigBitstreamRaw);
         return E_INVALIDARG;
     }
+    /* D3D11_CRYPTO_TYPE_AES128_CTR announces AES-CTR bitstreams; whether a buffer is encrypted
+     * is said per buffer (pIV), with the keys of the decoder's crypto session. */
     if (!IsEqualGUID(&config->guidConfigBitstreamEncryption, &vkdva_dxva_no_encrypt)
-            && !IsEqualGUID(&config->guidConfigBitstreamEncryption, &vkdva_guid_null))
+            && !IsEqualGUID(&config->guidConfigBitstreamEncryption, &vkdva_guid_null)
+            && !IsEqualGUID(&config->guidConfigBitstreamEncryption, &D3D11_CRYPTO_TYPE_AES128_CTR))
     {
         FIXME("Bitstream encryption %s is not supported.\n", debugstr_guid(&config->guidConfigBitstreamEncryption));
         return E_INVALIDARG;
@@ -567,6 +571,11 @@ HRESULT d3d11_video_decoder_create(struct d3d11_device *device, const D3D11_VIDE
 HRESULT vkdva_decoder_begin_frame(struct d3d11_video_decoder *decoder,
         struct d3d11_video_decoder_output_view *view, UINT key_size, const void *key)
 {
+    static const uint8_t zero_key[VKDVA_AES_KEY_SIZE];
+    struct d3d11_crypto_session *session = decoder->crypto_session;
+    uint8_t content_key[VKDVA_AES_KEY_SIZE];
+    HRESULT hr;
+
     if (decoder->in_frame)
     {
         WARN("DecoderBeginFrame called twice without DecoderEndFrame.\n");
@@ -601,13 +610,48 @@ HRESULT vkdva_decoder_begin_frame(struct d3d11_video_decoder *decoder,
         TRACE("Output view %p is still being decoded into.\n", view);
         return E_PENDING;
     }
-    if (key_size || key)
+    /* Protected decode (DESIGN decision 4): a decoder bound to a crypto session writes protected
+     * surfaces; the content key is ECB-wrapped by the session key, all zeros (or none) meaning
+     * the session key itself (DecoderBeginFrame documentation). */
+    if ((key_size || key || vkdva_texture_is_protected(view->texture)) && !session)
     {
-        FIXME("Encrypted decoding (content key %p, %u bytes) is not supported yet.\n", key, key_size);
+        WARN("Content key %p (%u bytes) or protected output without a crypto session bound to the decoder.\n",
+                key, key_size);
         return E_INVALIDARG;
+    }
+    if (key ? key_size != VKDVA_AES_KEY_SIZE : key_size != 0)
+    {
+        WARN("Invalid content key %p, size %u.\n", key, key_size);
+        return E_INVALIDARG;
+    }
+    if (session && !session->key_set)
+    {
+        WARN("Crypto session %p has no session key yet.\n", session);
+        return E_INVALIDARG;
+    }
+    if (session && !view->texture->protected && view->texture->is_wrapped)
+    {
+        FIXME("Protected decoding into an imported image is not supported.\n");
+        return E_NOTIMPL;
+    }
+    if (session)
+    {
+        if (!key || !memcmp(key, zero_key, sizeof(zero_key)))
+            memcpy(content_key, session->key, sizeof(content_key));
+        else if (FAILED(hr = vkdva_protect_unwrap_key(session, key, content_key)))
+            return hr;
+        /* The output of a decoder bound to a crypto session is a protected surface. */
+        if (FAILED(hr = vkdva_protect_texture_init(view->texture)))
+            return hr;
     }
 
     memset(&decoder->frame, 0, sizeof(decoder->frame));
+    if (session)
+    {
+        decoder->frame.crypto_session = session;
+        memcpy(decoder->frame.content_key, content_key, sizeof(content_key));
+        memset(content_key, 0, sizeof(content_key));
+    }
     decoder->frame.output = view->texture;
     decoder->frame.output_slice = view->desc.Texture2D.ArraySlice;
     decoder->frame.max_width = decoder->desc.SampleWidth;
@@ -659,11 +703,19 @@ HRESULT vkdva_decoder_release_buffer(struct d3d11_video_decoder *decoder, D3D11_
 HRESULT vkdva_decoder_submit_buffers(struct d3d11_video_decoder *decoder, UINT count,
         const D3D11_VIDEO_DECODER_BUFFER_DESC *descs)
 {
+    return vkdva_decoder_submit_buffers1(decoder, count, descs, NULL);
+}
+
+HRESULT vkdva_decoder_submit_buffers1(struct d3d11_video_decoder *decoder, UINT count,
+        const D3D11_VIDEO_DECODER_BUFFER_DESC *descs, const D3D11_VIDEO_DECODER_BUFFER_DESC1 *descs1)
+{
+    const D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK *subsamples;
     struct vkdva_decode_frame *frame = &decoder->frame;
     const D3D11_VIDEO_DECODER_BUFFER_DESC *desc;
+    UINT i, type, subsample_count;
     size_t entry_size;
     const BYTE *data;
-    UINT i, type;
+    HRESULT hr;
 
     if (!decoder->in_frame)
     {
@@ -697,10 +749,31 @@ HRESULT vkdva_decoder_submit_buffers(struct d3d11_video_decoder *decoder, UINT c
                     desc->DataSize, decoder->buffers[type].size);
             return E_INVALIDARG;
         }
-        if (desc->pIV || desc->IVSize || desc->PartialEncryption)
+        subsamples = descs1 ? descs1[i].pSubSampleMappingBlock : NULL;
+        subsample_count = descs1 ? descs1[i].SubSampleMappingCount : 0;
+        if (desc->pIV || desc->IVSize || desc->PartialEncryption || subsamples || subsample_count)
         {
-            FIXME("Encrypted buffers are not supported yet.\n");
-            return E_INVALIDARG;
+            /* Only bitstream buffers carry encrypted data, AES-CTR with a 16-byte
+             * D3D11_AES_CTR_IV, under the keys of the decoder's crypto session. */
+            if (!frame->crypto_session)
+            {
+                WARN("Buffer %u: encrypted, but the frame has no crypto session.\n", i);
+                return E_INVALIDARG;
+            }
+            if (type != D3D11_VIDEO_DECODER_BUFFER_BITSTREAM || !desc->pIV || desc->IVSize != 2 * sizeof(UINT64))
+            {
+                WARN("Buffer %u: type %#x, IV %p, IV size %u: only bitstream buffers may be encrypted, with a "
+                        "16-byte IV.\n", i, type, desc->pIV, desc->IVSize);
+                return E_INVALIDARG;
+            }
+            if ((desc->PartialEncryption && (subsamples || subsample_count)) || (!subsamples && subsample_count))
+            {
+                WARN("Buffer %u: partial encryption %#x with %u sub-sample blocks %p.\n", i,
+                        desc->PartialEncryption, subsample_count, subsamples);
+                return E_INVALIDARG;
+            }
+            if (!decoder->clear_bitstream && !(decoder->clear_bitstream = vkdva_malloc(VKDVA_BITSTREAM_BUFFER_SIZE)))
+                return E_OUTOFMEMORY;
         }
         switch (type)
         {
@@ -755,6 +828,17 @@ HRESULT vkdva_decoder_submit_buffers(struct d3d11_video_decoder *decoder, UINT c
                 frame->slice_control_size = desc->DataSize;
                 break;
             case D3D11_VIDEO_DECODER_BUFFER_BITSTREAM:
+                if (desc->pIV)
+                {
+                    /* Decrypted on the CPU into vkdva's private copy, for both backends. */
+                    if (FAILED(hr = vkdva_protect_decrypt_buffer(frame->content_key, desc->pIV,
+                            desc->PartialEncryption ? &desc->EncryptedBlockInfo : NULL,
+                            descs1 ? descs1[i].pSubSampleMappingBlock : NULL,
+                            descs1 ? descs1[i].SubSampleMappingCount : 0, data, decoder->clear_bitstream,
+                            desc->DataSize)))
+                        return hr;
+                    data = decoder->clear_bitstream;
+                }
                 frame->bitstream = data;
                 frame->bitstream_size = desc->DataSize;
                 break;
@@ -847,8 +931,8 @@ HRESULT vkdva_decoder_extension(struct d3d11_video_decoder *decoder, const D3D11
 }
 
 HRESULT vkdva_decoder_upload_output(struct d3d11_device *device, struct d3d11_texture2d *texture, UINT slice,
-        const uint8_t *const planes[3], const int pitches[3], unsigned int width, unsigned int height,
-        unsigned int bit_depth)
+        struct d3d11_crypto_session *session, const uint8_t *const planes[3], const int pitches[3],
+        unsigned int width, unsigned int height, unsigned int bit_depth)
 {
     unsigned int x, y, w, h, bytes = bit_depth > 8 ? 2 : 1, shift = bit_depth > 8 ? 16 - bit_depth : 0;
     size_t pitch;
@@ -912,8 +996,15 @@ HRESULT vkdva_decoder_upload_output(struct d3d11_device *device, struct d3d11_te
     }
 
     /* Submitted at once, as a decode is: the application may never Flush, and unsubmitted
-     * uploads would pile up. */
-    if (SUCCEEDED(hr = d3d11_immediate_context_upload(&device->immediate_context, texture, slice, 0, 0, w, h,
+     * uploads would pile up. A protected surface receives the picture encrypted (protect.c). */
+    if (texture->protected)
+    {
+        vkdva_device_lock(device);
+        if (SUCCEEDED(hr = vkdva_protect_write_plaintext(texture, slice, session, data, pitch, w, h)))
+            hr = vkdva_command_stream_flush(&device->immediate_context.stream);
+        vkdva_device_unlock(device);
+    }
+    else if (SUCCEEDED(hr = d3d11_immediate_context_upload(&device->immediate_context, texture, slice, 0, 0, w, h,
             data, pitch)))
     {
         vkdva_device_lock(device);

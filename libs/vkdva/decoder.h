@@ -45,6 +45,11 @@ struct vkdva_decode_frame
 
     struct d3d11_texture2d *output;
     UINT output_slice;
+    /* The decoder's crypto session, when it has one: the output is a protected surface,
+     * encrypted under its session key (protect.c); bitstream buffers submitted with an IV are
+     * decrypted with content_key before decoding. */
+    struct d3d11_crypto_session *crypto_session;
+    uint8_t content_key[VKDVA_AES_KEY_SIZE];
     /* The decoder's D3D11_VIDEO_DECODER_DESC size: no picture may be larger. */
     UINT max_width;
     UINT max_height;
@@ -217,6 +222,8 @@ struct d3d11_video_decoder
      * (a reference is held): bitstreams may be encrypted under its keys and the output
      * surfaces are protected under its session key. */
     struct d3d11_crypto_session *crypto_session;
+    /* Decrypted bitstream, private to vkdva: the application's buffer keeps the ciphertext. */
+    BYTE *clear_bitstream;
 
     /* Status reports not yet read by the application, oldest first. */
     struct vkdva_decode_status *statuses;
@@ -255,6 +262,9 @@ HRESULT vkdva_decoder_get_buffer(struct d3d11_video_decoder *decoder, D3D11_VIDE
 HRESULT vkdva_decoder_release_buffer(struct d3d11_video_decoder *decoder, D3D11_VIDEO_DECODER_BUFFER_TYPE type);
 HRESULT vkdva_decoder_submit_buffers(struct d3d11_video_decoder *decoder, UINT count,
         const D3D11_VIDEO_DECODER_BUFFER_DESC *descs);
+/* The same with CENC sub-sample mapping blocks per buffer (SubmitDecoderBuffers1); NULL for none. */
+HRESULT vkdva_decoder_submit_buffers1(struct d3d11_video_decoder *decoder, UINT count,
+        const D3D11_VIDEO_DECODER_BUFFER_DESC *descs, const D3D11_VIDEO_DECODER_BUFFER_DESC1 *descs1);
 HRESULT vkdva_decoder_extension(struct d3d11_video_decoder *decoder, const D3D11_VIDEO_DECODER_EXTENSION *ext);
 void vkdva_decoder_add_status(struct d3d11_video_decoder *decoder, const struct vkdva_decode_status *status);
 
@@ -267,7 +277,7 @@ const struct vkdva_decoder_backend_ops *vkdva_decoder_select_backend(struct d3d1
 
 /* Writes a CPU frame into an output texture slice (the software backend's upload). */
 HRESULT vkdva_decoder_upload_output(struct d3d11_device *device, struct d3d11_texture2d *texture, UINT slice,
-        const uint8_t *const planes[3], const int pitches[3], unsigned int width, unsigned int height,
-        unsigned int bit_depth);
+        struct d3d11_crypto_session *session, const uint8_t *const planes[3], const int pitches[3],
+        unsigned int width, unsigned int height, unsigned int bit_depth);
 
 #endif /* __VKDVA_DECODER_H */

@@ -183,8 +183,8 @@ static HRESULT vkdva_sw_upload(struct vkdva_sw_decoder *sw, const struct vkdva_d
         planes[i] = sw->current->data[i];
         pitches[i] = sw->current->linesize[i];
     }
-    return vkdva_decoder_upload_output(sw->decoder->device, frame->output, frame->output_slice, planes, pitches,
-            sw->current->width, sw->current->height, desc->comp[0].depth);
+    return vkdva_decoder_upload_output(sw->decoder->device, frame->output, frame->output_slice,
+            frame->crypto_session, planes, pitches, sw->current->width, sw->current->height, desc->comp[0].depth);
 }
 
 static HRESULT vkdva_sw_decode(void *backend, const struct vkdva_decode_frame *frame)

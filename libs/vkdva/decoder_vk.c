@@ -599,8 +599,13 @@ static HRESULT vkdva_vk_copy_output(struct vkdva_vk_decoder *vk, int slot, const
                     vkdva_min_u(dst->desc.Height, vk->coded_extent.height) >> plane, 1},
         };
     }
-    VK_CALL(vkCmdCopyImage(vk_cmd, vk->vk_dpb, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, dst->vk_image,
-            VK_IMAGE_LAYOUT_GENERAL, 2, regions));
+    /* A protected surface receives the picture encrypted, through a private buffer (protect.c). */
+    if (dst->protected)
+        hr = vkdva_protect_cmd_write_image(dst, frame->output_slice, frame->crypto_session, vk_cmd, vk->vk_dpb,
+                VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, slot, regions[0].extent.width, regions[0].extent.height);
+    else
+        VK_CALL(vkCmdCopyImage(vk_cmd, vk->vk_dpb, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, dst->vk_image,
+                VK_IMAGE_LAYOUT_GENERAL, 2, regions));
     vkdva_cmd_image_barrier(device, vk_cmd, vk->vk_dpb, slot, 1, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
             VK_IMAGE_LAYOUT_VIDEO_DECODE_DPB_KHR, VK_PIPELINE_STAGE_2_COPY_BIT, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT);
     vkdva_cmd_memory_barrier(device, vk_cmd);
@@ -667,7 +672,7 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
     if (frame->output->desc.Width < vk->coded_extent.width || !frame->output->vk_image)
     {
         /* The DPB is padded to the device's granularity; the surface must hold the picture. */
-        if (!frame->output->vk_image)
+        if (!frame->output->vk_image && !frame->output->protected)
         {
             WARN("Output %p has no image.\n", frame->output);
             hr = E_INVALIDARG;

@@ -211,8 +211,8 @@ static HRESULT STDMETHODCALLTYPE d3d11_video_context_DecoderExtension(ID3D11Vide
 }
 
 /* SubmitDecoderBuffers1/2 carry the same buffers plus encryption information (sub-sample
- * mappings, IVs) that only encrypted bitstreams use. */
-static HRESULT vkdva_video_context_submit_clear(struct d3d11_immediate_context *context,
+ * mappings, IVs) that only encrypted bitstreams use; the decode core checks and applies it. */
+static HRESULT vkdva_video_context_submit1(struct d3d11_immediate_context *context,
         ID3D11VideoDecoder *decoder_iface, UINT count, const D3D11_VIDEO_DECODER_BUFFER_DESC1 *descs1)
 {
     D3D11_VIDEO_DECODER_BUFFER_DESC *descs;
@@ -228,18 +228,14 @@ static HRESULT vkdva_video_context_submit_clear(struct d3d11_immediate_context *
         return E_OUTOFMEMORY;
     for (i = 0; i < count; ++i)
     {
-        if (descs1[i].pIV || descs1[i].IVSize || descs1[i].pSubSampleMappingBlock || descs1[i].SubSampleMappingCount)
-        {
-            FIXME("Encrypted buffers (sub-sample mapping, IV) are not supported yet.\n");
-            vkdva_free(descs);
-            return E_INVALIDARG;
-        }
         descs[i].BufferType = descs1[i].BufferType;
         descs[i].DataOffset = descs1[i].DataOffset;
         descs[i].DataSize = descs1[i].DataSize;
+        descs[i].pIV = descs1[i].pIV;
+        descs[i].IVSize = descs1[i].IVSize;
     }
     vkdva_device_lock(context->device);
-    hr = vkdva_decoder_submit_buffers(decoder, count, descs);
+    hr = vkdva_decoder_submit_buffers1(decoder, count, descs, descs1);
     vkdva_device_unlock(context->device);
     vkdva_free(descs);
     return hr;
@@ -252,7 +248,7 @@ static HRESULT STDMETHODCALLTYPE d3d11_video_context_SubmitDecoderBuffers1(ID3D1
 
     TRACE("iface %p, decoder %p, buffer_count %u, buffer_desc %p.\n", iface, decoder_iface, buffer_count, buffer_desc);
 
-    return vkdva_video_context_submit_clear(context, decoder_iface, buffer_count, buffer_desc);
+    return vkdva_video_context_submit1(context, decoder_iface, buffer_count, buffer_desc);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_video_context_SubmitDecoderBuffers2(ID3D11VideoContext3 *iface,
@@ -285,7 +281,7 @@ static HRESULT STDMETHODCALLTYPE d3d11_video_context_SubmitDecoderBuffers2(ID3D1
         descs1[i].pSubSampleMappingBlock = buffer_desc[i].pSubSampleMappingBlock;
         descs1[i].SubSampleMappingCount = buffer_desc[i].SubSampleMappingCount;
     }
-    hr = vkdva_video_context_submit_clear(context, decoder_iface, buffer_count, descs1);
+    hr = vkdva_video_context_submit1(context, decoder_iface, buffer_count, descs1);
     vkdva_free(descs1);
     return hr;
 }

@@ -309,12 +309,27 @@ struct d3d11_crypto_session
     uint64_t next_blt_iv;
     /* Set on device loss: CheckCryptoSessionStatus reports KEY_LOST. */
     bool key_lost;
+    /* GetCryptoSessionHandle's value: an opaque number, mapped back through the device's list. */
+    uintptr_t handle;
 
     /* Entry in d3d11_device.crypto_sessions. */
     struct vkdva_list entry;
 };
 
 struct d3d11_crypto_session *unsafe_impl_from_ID3D11CryptoSession(ID3D11CryptoSession *iface);
+/* The session of this device a GetCryptoSessionHandle value names, or NULL (device lock held). */
+struct d3d11_crypto_session *vkdva_crypto_session_from_handle(struct d3d11_device *device, HANDLE handle);
+/* The capabilities GetContentProtectionCaps reports for AES128_CTR: protect.c agrees with them. */
+void vkdva_get_content_protection_caps(struct d3d11_device *device, D3D11_VIDEO_CONTENT_PROTECTION_CAPS *caps);
+/* The device's self-signed certificate (DER); the RSA-2048 key pair is made on first use. */
+HRESULT vkdva_crypto_get_certificate(struct d3d11_device *device, UINT *size, BYTE *data);
+/* Decrypts a 256-byte RSAES-OAEP blob holding a 16-byte key (SHA-1, SHA-256 or SHA-512). */
+HRESULT vkdva_crypto_unwrap_key(struct d3d11_device *device, const void *data, UINT size,
+        uint8_t key[VKDVA_AES_KEY_SIZE]);
+/* Opaque handles for D3D11 objects that must be named in authenticated-channel messages. */
+uintptr_t vkdva_crypto_new_handle(void);
+HANDLE vkdva_crypto_device_handle(struct d3d11_device *device);
+void vkdva_crypto_device_cleanup(struct d3d11_device *device);
 /* A fresh surface nonce of the session (device lock held). */
 uint64_t vkdva_crypto_session_next_nonce(struct d3d11_crypto_session *session);
 
@@ -458,6 +473,8 @@ struct d3d11_device
     struct vkdva_list protected_textures;
     struct vkdva_protect_state *protect;
     struct vkdva_aes_state *aes;
+    /* crypto.c: the RSA key pair, certificate and device handle, made on first use. */
+    struct vkdva_crypto_device *crypto;
 };
 
 static inline struct d3d11_device *impl_from_ID3D11Device(ID3D11Device *iface)
