@@ -53,7 +53,7 @@ ninja -C build
 
 if [ "$sanitizers" = 1 ]; then
     if [ ! -f build-san/build.ninja ]; then
-        meson setup build-san --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
+        meson setup build-san --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false -Dfault-injection=true
     fi
     ninja -C build-san
 fi

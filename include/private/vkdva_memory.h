@@ -24,11 +24,20 @@
 #include <stdlib.h>
 #include "vkdva_debug.h"
 
+#ifdef VKDVA_FAULT_INJECTION
+/* libs/vkdva-common/fault.c: true when this call is the one a test asked to fail. */
+bool vkdva_fault_inject(const char *site);
+bool vkdva_fault_inject_device_lost(const char *site);
+# define VKDVA_FAULT(site) vkdva_fault_inject(site)
+#else
+# define VKDVA_FAULT(site) false
+#endif
+
 static inline void *vkdva_malloc(size_t size)
 {
     void *ptr;
 
-    if (!(ptr = malloc(size)))
+    if (!(ptr = VKDVA_FAULT("malloc") ? NULL : malloc(size)))
         ERR("Out of memory.\n");
     return ptr;
 }
@@ -37,7 +46,7 @@ static inline void *vkdva_calloc(size_t count, size_t size)
 {
     void *ptr;
 
-    if (!(ptr = calloc(count, size)))
+    if (!(ptr = VKDVA_FAULT("calloc") ? NULL : calloc(count, size)))
         ERR("Out of memory.\n");
     return ptr;
 }
@@ -46,7 +55,7 @@ static inline void *vkdva_realloc(void *ptr, size_t size)
 {
     void *new_ptr;
 
-    if (!(new_ptr = realloc(ptr, size)))
+    if (!(new_ptr = VKDVA_FAULT("realloc") ? NULL : realloc(ptr, size)))
         ERR("Out of memory.\n");
     return new_ptr;
 }

@@ -52,6 +52,11 @@ struct vkdva_vk_procs
 
 HRESULT hresult_from_vk_result(VkResult vr);
 
+#ifdef VKDVA_FAULT_INJECTION
+/* fault.c: wraps the creating and allocating entry points for fault-injection tests. */
+void vkdva_fault_wrap_procs(struct vkdva_vk_procs *vk_procs);
+#endif
+
 /* Private data (ID3D11DeviceChild::SetPrivateData and friends). */
 struct vkdva_private_data
 {

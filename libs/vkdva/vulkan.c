@@ -59,6 +59,9 @@ static HRESULT vkdva_load_instance_procs(struct vkdva_vk_procs *vk_procs, VkInst
     }
 #define VK_INSTANCE_EXT_PFN(x) vk_procs->x = (PFN_##x)get_proc(vk_instance, #x);
 #include "vulkan_procs.h"
+#ifdef VKDVA_FAULT_INJECTION
+    vkdva_fault_wrap_procs(vk_procs);
+#endif
     return S_OK;
 }
 
@@ -72,6 +75,9 @@ static HRESULT vkdva_load_device_procs(struct vkdva_vk_procs *vk_procs, VkDevice
     }
 #define VK_DEVICE_EXT_PFN(x) vk_procs->x = (PFN_##x)vk_procs->vkGetDeviceProcAddr(vk_device, #x);
 #include "vulkan_procs.h"
+#ifdef VKDVA_FAULT_INJECTION
+    vkdva_fault_wrap_procs(vk_procs);
+#endif
     return S_OK;
 }
 
@@ -471,7 +477,11 @@ static HRESULT vkdva_create_vk_device(struct d3d11_device *device)
     enable12.shaderInt8 = features12.shaderInt8;
     caps->protected_memory = !!features11.protectedMemory;
 
-    compute_family = vkdva_find_compute_family(vk_procs, vk_physical_device);
+    if ((compute_family = vkdva_find_compute_family(vk_procs, vk_physical_device)) == VK_QUEUE_FAMILY_IGNORED)
+    {
+        WARN("No compute queue family (or out of memory).\n");
+        return DXGI_ERROR_UNSUPPORTED;
+    }
     decode_family = vkdva_find_decode_family(vk_procs, vk_physical_device, &h264, &h265);
 
     if ((vr = VK_CALL(vkEnumerateDeviceExtensionProperties(vk_physical_device, NULL, &count, NULL))) < 0)
