@@ -103,26 +103,26 @@ static VkBool32 VKAPI_PTR vkdva_debug_messenger_callback(VkDebugUtilsMessageSeve
     return VK_FALSE;
 }
 
-static bool vkdva_instance_has_layer(struct vkdva_vk_procs *vk_procs, const char *name)
+static HRESULT vkdva_instance_has_layer(struct vkdva_vk_procs *vk_procs, const char *name, bool *found)
 {
     VkLayerProperties *layers;
     uint32_t count, i;
-    bool found = false;
 
+    *found = false;
     if (VK_CALL(vkEnumerateInstanceLayerProperties(&count, NULL)) < 0 || !count)
-        return false;
+        return S_OK;
     if (!(layers = vkdva_calloc(count, sizeof(*layers))))
-        return false;
+        return E_OUTOFMEMORY;
     if (VK_CALL(vkEnumerateInstanceLayerProperties(&count, layers)) >= 0)
     {
         for (i = 0; i < count; ++i)
         {
             if (!strcmp(layers[i].layerName, name))
-                found = true;
+                *found = true;
         }
     }
     vkdva_free(layers);
-    return found;
+    return S_OK;
 }
 
 static HRESULT vkdva_create_instance(struct d3d11_device *device, bool validation)
@@ -131,7 +131,7 @@ static HRESULT vkdva_create_instance(struct d3d11_device *device, bool validatio
     const char *extensions[2], *layers[1];
     uint32_t extension_count = 0, layer_count = 0, count, version;
     VkExtensionProperties *properties;
-    bool debug_utils = false;
+    bool debug_utils = false, found;
     VkResult vr;
     HRESULT hr;
 
@@ -156,15 +156,18 @@ static HRESULT vkdva_create_instance(struct d3d11_device *device, bool validatio
 
     if (validation)
     {
-        if (vkdva_instance_has_layer(vk_procs, vkdva_validation_layer))
+        if (FAILED(hr = vkdva_instance_has_layer(vk_procs, vkdva_validation_layer, &found)))
+            return hr;
+        if (found)
             layers[layer_count++] = vkdva_validation_layer;
         else
             WARN("Validation requested, but %s is not installed.\n", vkdva_validation_layer);
     }
 
-    if (VK_CALL(vkEnumerateInstanceExtensionProperties(NULL, &count, NULL)) >= 0 && count
-            && (properties = vkdva_calloc(count, sizeof(*properties))))
+    if (VK_CALL(vkEnumerateInstanceExtensionProperties(NULL, &count, NULL)) >= 0 && count)
     {
+        if (!(properties = vkdva_calloc(count, sizeof(*properties))))
+            return E_OUTOFMEMORY;
         if (VK_CALL(vkEnumerateInstanceExtensionProperties(NULL, &count, properties)) >= 0
                 && vkdva_has_extension(properties, count, VK_EXT_DEBUG_UTILS_EXTENSION_NAME) && layer_count)
         {
@@ -206,28 +209,27 @@ static HRESULT vkdva_create_instance(struct d3d11_device *device, bool validatio
     return S_OK;
 }
 
+/* Queue family properties live on the stack: enumerating them cannot fail for lack of memory,
+ * and no device has more families than this (the rest would be ignored). */
+#define VKDVA_MAX_QUEUE_FAMILIES 32u
+
 /* Finds the video decode queue family and which codecs it decodes. */
 static uint32_t vkdva_find_decode_family(struct vkdva_vk_procs *vk_procs, VkPhysicalDevice vk_physical_device,
         bool *h264, bool *h265)
 {
-    VkQueueFamilyVideoPropertiesKHR *video_props;
-    VkQueueFamilyProperties2 *props;
-    uint32_t count, i, family = VK_QUEUE_FAMILY_IGNORED;
+    VkQueueFamilyVideoPropertiesKHR video_props[VKDVA_MAX_QUEUE_FAMILIES];
+    VkQueueFamilyProperties2 props[VKDVA_MAX_QUEUE_FAMILIES];
+    uint32_t count = VKDVA_MAX_QUEUE_FAMILIES, i, family = VK_QUEUE_FAMILY_IGNORED;
 
     *h264 = *h265 = false;
-    VK_CALL(vkGetPhysicalDeviceQueueFamilyProperties2(vk_physical_device, &count, NULL));
-    if (!(props = vkdva_calloc(count, sizeof(*props))))
-        return family;
-    if (!(video_props = vkdva_calloc(count, sizeof(*video_props))))
-    {
-        vkdva_free(props);
-        return family;
-    }
     for (i = 0; i < count; ++i)
     {
-        video_props[i].sType = VK_STRUCTURE_TYPE_QUEUE_FAMILY_VIDEO_PROPERTIES_KHR;
-        props[i].sType = VK_STRUCTURE_TYPE_QUEUE_FAMILY_PROPERTIES_2;
-        props[i].pNext = &video_props[i];
+        video_props[i] = (VkQueueFamilyVideoPropertiesKHR){.sType = VK_STRUCTURE_TYPE_QUEUE_FAMILY_VIDEO_PROPERTIES_KHR};
+        props[i] = (VkQueueFamilyProperties2)
+        {
+            .sType = VK_STRUCTURE_TYPE_QUEUE_FAMILY_PROPERTIES_2,
+            .pNext = &video_props[i],
+        };
     }
     VK_CALL(vkGetPhysicalDeviceQueueFamilyProperties2(vk_physical_device, &count, props));
     for (i = 0; i < count; ++i)
@@ -242,19 +244,14 @@ static uint32_t vkdva_find_decode_family(struct vkdva_vk_procs *vk_procs, VkPhys
         *h265 = !!(video_props[i].videoCodecOperations & VK_VIDEO_CODEC_OPERATION_DECODE_H265_BIT_KHR);
         break;
     }
-    vkdva_free(video_props);
-    vkdva_free(props);
     return family;
 }
 
 static uint32_t vkdva_find_compute_family(struct vkdva_vk_procs *vk_procs, VkPhysicalDevice vk_physical_device)
 {
-    VkQueueFamilyProperties *props;
-    uint32_t count, i, family = VK_QUEUE_FAMILY_IGNORED;
+    VkQueueFamilyProperties props[VKDVA_MAX_QUEUE_FAMILIES];
+    uint32_t count = VKDVA_MAX_QUEUE_FAMILIES, i, family = VK_QUEUE_FAMILY_IGNORED;
 
-    VK_CALL(vkGetPhysicalDeviceQueueFamilyProperties(vk_physical_device, &count, NULL));
-    if (!(props = vkdva_calloc(count, sizeof(*props))))
-        return family;
     VK_CALL(vkGetPhysicalDeviceQueueFamilyProperties(vk_physical_device, &count, props));
     /* Prefer the universal family: copies to and from the decode queue's images need no
      * ownership transfer for a family that also does graphics, and every device has one. */
@@ -262,23 +259,13 @@ static uint32_t vkdva_find_compute_family(struct vkdva_vk_procs *vk_procs, VkPhy
     {
         if ((props[i].queueFlags & (VK_QUEUE_GRAPHICS_BIT | VK_QUEUE_COMPUTE_BIT))
                 == (VK_QUEUE_GRAPHICS_BIT | VK_QUEUE_COMPUTE_BIT))
-        {
-            family = i;
-            break;
-        }
+            return i;
     }
-    if (family == VK_QUEUE_FAMILY_IGNORED)
+    for (i = 0; i < count; ++i)
     {
-        for (i = 0; i < count; ++i)
-        {
-            if (props[i].queueFlags & VK_QUEUE_COMPUTE_BIT)
-            {
-                family = i;
-                break;
-            }
-        }
+        if (props[i].queueFlags & VK_QUEUE_COMPUTE_BIT)
+            return i;
     }
-    vkdva_free(props);
     return family;
 }
 
@@ -479,7 +466,7 @@ static HRESULT vkdva_create_vk_device(struct d3d11_device *device)
 
     if ((compute_family = vkdva_find_compute_family(vk_procs, vk_physical_device)) == VK_QUEUE_FAMILY_IGNORED)
     {
-        WARN("No compute queue family (or out of memory).\n");
+        WARN("The device has no compute queue family.\n");
         return DXGI_ERROR_UNSUPPORTED;
     }
     decode_family = vkdva_find_decode_family(vk_procs, vk_physical_device, &h264, &h265);
