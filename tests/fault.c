@@ -223,6 +223,88 @@ static HRESULT scenario_crypto(ID3D11Device *device)
     return hr;
 }
 
+/* VK_ERROR_DEVICE_LOST from a submission: the device reports DXGI_ERROR_DEVICE_REMOVED, crypto
+ * sessions KEY_LOST, and later calls fail cleanly instead of hanging. */
+static void test_device_lost(void)
+{
+    D3D11_TEXTURE2D_DESC desc =
+    {
+        .Width = 64,
+        .Height = 32,
+        .MipLevels = 1,
+        .ArraySize = 1,
+        .Format = DXGI_FORMAT_NV12,
+        .SampleDesc.Count = 1,
+        .Usage = D3D11_USAGE_DEFAULT,
+    };
+    D3D11_CRYPTO_SESSION_STATUS status = D3D11_CRYPTO_SESSION_STATUS_OK;
+    ID3D11Texture2D *texture, *staging, *texture2;
+    ID3D11CryptoSession *session = NULL;
+    ID3D11VideoContext1 *video_context1;
+    ID3D11VideoDevice *video_device;
+    D3D11_MAPPED_SUBRESOURCE map;
+    ID3D11DeviceContext *context;
+    ID3D11Device *device;
+    HRESULT hr;
+
+    if (!(device = create_device()))
+    {
+        skip("Failed to create a device.\n");
+        return;
+    }
+    vkdva_set_log_callback(fault_test_log, NULL);
+    ID3D11Device_GetImmediateContext(device, &context);
+    ID3D11Device_QueryInterface(device, &IID_ID3D11VideoDevice, (void **)&video_device);
+    ID3D11DeviceContext_QueryInterface(context, &IID_ID3D11VideoContext1, (void **)&video_context1);
+    hr = ID3D11Device_CreateTexture2D(device, &desc, NULL, &texture);
+    ok(hr == S_OK, "Got hr %#x.\n", hr);
+    desc.Usage = D3D11_USAGE_STAGING;
+    desc.CPUAccessFlags = D3D11_CPU_ACCESS_READ;
+    hr = ID3D11Device_CreateTexture2D(device, &desc, NULL, &staging);
+    ok(hr == S_OK, "Got hr %#x.\n", hr);
+    if (FAILED(ID3D11VideoDevice_CreateCryptoSession(video_device, &D3D11_CRYPTO_TYPE_AES128_CTR, NULL,
+            &D3D11_KEY_EXCHANGE_RSAES_OAEP, &session)))
+        session = NULL;
+    hr = ID3D11Device_GetDeviceRemovedReason(device);
+    ok(hr == S_OK, "Got hr %#x.\n", hr);
+
+    setenv("VKDVA_FAULT_DEVICE_LOST", "1", 1);
+    ID3D11DeviceContext_CopyResource(context, (ID3D11Resource *)staging, (ID3D11Resource *)texture);
+    hr = ID3D11DeviceContext_Map(context, (ID3D11Resource *)staging, 0, D3D11_MAP_READ, 0, &map);
+    ok(hr == DXGI_ERROR_DEVICE_REMOVED, "Map: got hr %#x.\n", hr);
+    if (SUCCEEDED(hr))
+        ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)staging, 0);
+    unsetenv("VKDVA_FAULT_DEVICE_LOST");
+
+    hr = ID3D11Device_GetDeviceRemovedReason(device);
+    ok(hr == DXGI_ERROR_DEVICE_REMOVED, "Got hr %#x.\n", hr);
+    /* Creating objects on a removed device fails, as on Windows. */
+    desc.Usage = D3D11_USAGE_DEFAULT;
+    desc.CPUAccessFlags = 0;
+    hr = ID3D11Device_CreateTexture2D(device, &desc, NULL, &texture2);
+    ok(hr == DXGI_ERROR_DEVICE_REMOVED, "CreateTexture2D: got hr %#x.\n", hr);
+    if (SUCCEEDED(hr))
+        ID3D11Texture2D_Release(texture2);
+    /* Later work does not hang. */
+    ID3D11DeviceContext_CopyResource(context, (ID3D11Resource *)staging, (ID3D11Resource *)texture);
+    ID3D11DeviceContext_Flush(context);
+    hr = ID3D11DeviceContext_Map(context, (ID3D11Resource *)staging, 0, D3D11_MAP_READ, 0, &map);
+    ok(hr == DXGI_ERROR_DEVICE_REMOVED, "Map: got hr %#x.\n", hr);
+    if (session)
+    {
+        hr = ID3D11VideoContext1_CheckCryptoSessionStatus(video_context1, session, &status);
+        ok(hr == S_OK && status == D3D11_CRYPTO_SESSION_STATUS_KEY_LOST, "Got hr %#x, status %#x.\n", hr, status);
+        ID3D11CryptoSession_Release(session);
+    }
+
+    ID3D11Texture2D_Release(staging);
+    ID3D11Texture2D_Release(texture);
+    ID3D11VideoContext1_Release(video_context1);
+    ID3D11VideoDevice_Release(video_device);
+    ID3D11DeviceContext_Release(context);
+    release_device(device);
+}
+
 static void test_faults(void)
 {
     ID3D11Device *device;
@@ -261,4 +343,5 @@ START_TEST(fault)
     }
     require_device_or_skip_all();
     run_test(test_faults);
+    run_test(test_device_lost);
 }

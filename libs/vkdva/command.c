@@ -257,6 +257,9 @@ HRESULT vkdva_command_stream_wait(struct vkdva_command_stream *stream, uint64_t 
         .pValues = &value,
     };
 
+    /* After device loss nothing completes any more: report it rather than wait forever. */
+    if (FAILED(stream->device->removed_reason))
+        return stream->device->removed_reason;
     if (!value)
         return S_OK;
     if (value > stream->submitted_value)

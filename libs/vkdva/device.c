@@ -275,6 +275,12 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_CreateTexture2D(ID3D11Device *ifac
         return FAILED(hr = d3d11_texture2d_check_desc(device, &d, data, &format)) ? hr : S_FALSE;
     }
     *texture = NULL;
+    /* A removed device creates nothing (GetDeviceRemovedReason says why). */
+    if (FAILED(device->removed_reason))
+    {
+        WARN("The device was removed.\n");
+        return device->removed_reason;
+    }
     if (FAILED(hr = d3d11_texture2d_create(device, desc, data, &object)))
         return hr;
     *texture = &object->ID3D11Texture2D_iface;
