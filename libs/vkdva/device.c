@@ -206,6 +206,7 @@ static void d3d11_device_destroy(struct d3d11_device *device)
     d3d11_immediate_context_destroy(&device->immediate_context);
     vkdva_protect_device_cleanup(device);
     vkdva_aes_device_cleanup(device);
+    vkdva_vp_device_cleanup(device);
     vkdva_crypto_device_cleanup(device);
     vkdva_vulkan_cleanup(device);
     vkdva_private_store_destroy(&device->private_store);

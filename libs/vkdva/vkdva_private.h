@@ -361,6 +361,8 @@ HRESULT vkdva_cmd_aes_ctr(struct d3d11_device *device, VkCommandBuffer vk_cmd,
         const struct vkdva_ctr_params *from, const struct vkdva_ctr_params *to,
         const D3D11_ENCRYPTED_BLOCK_INFO *pattern);
 void vkdva_aes_device_cleanup(struct d3d11_device *device);
+/* vp_blit.c: frees the video processor's pipelines at device destruction. */
+void vkdva_vp_device_cleanup(struct d3d11_device *device);
 
 /* protect.c, called by crypto.c under the device lock. FinishSessionKeyRefresh: re-encrypts
  * every live protected surface of the session from old_key to new_key in one GPU pass. */
@@ -480,6 +482,8 @@ struct d3d11_device
     struct vkdva_aes_state *aes;
     /* crypto.c: the RSA key pair, certificate and device handle, made on first use. */
     struct vkdva_crypto_device *crypto;
+    /* vp_blit.c: the video processor's pipelines and parameter ring, made on first use. */
+    struct vkdva_vp_state *vp;
 };
 
 static inline struct d3d11_device *impl_from_ID3D11Device(ID3D11Device *iface)

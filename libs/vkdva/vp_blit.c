@@ -1,0 +1,1312 @@
+/*
+ * Copyright 2026 the vkdva authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * This library is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU
+ * Lesser General Public License for more details.
+ *
+ * You should have received a copy of the GNU Lesser General Public
+ * License along with this library; if not, write to the Free Software
+ * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
+ */
+
+/* The pixels of VideoProcessorBlt on Vulkan compute (shaders/vp_compose.comp): one dispatch per
+ * enabled stream, the first one also filling the target rect with the background colour.
+ *
+ * Every colour operation the blit does before blending is affine: code values to normalised
+ * Y'CbCr or R'G'B' (ITU-R BT.601-7 / BT.709-6 / BT.2020-2 2.5-2.6 quantisation, full range per
+ * ITU-R BT.2100-2 Table 9), Y'CbCr <-> R'G'B' (the Kr/Kb equations of the same documents),
+ * ProcAmp, and back to output code values. They are composed here into one 4x4 matrix per
+ * stream, so the shader does one matrix product per pixel, and blends in output code values
+ * (blending commutes with affine maps). Primaries are not converted (BT.2020 <-> BT.709 would
+ * need linear light and a gamut map); the transfer function is only undone for linear (G10)
+ * RGB surfaces. */
+
+#include <math.h>
+#include "vp_blit.h"
+#include "vp_compose.h"
+
+#define VP_RING_SLOTS 256u
+#define VP_SLOT_SIZE 512u
+#define VP_KIND_COUNT 3u
+#define VP_MAX_TAPS 8u
+
+/* shaders/vp_common.glsl */
+enum vp_kind
+{
+    VP_KIND_PLANAR_420,
+    VP_KIND_PACKED_422,
+    VP_KIND_SINGLE,
+};
+
+enum vp_swizzle
+{
+    VP_SWIZZLE_RGBA,
+    VP_SWIZZLE_AYUV,
+    VP_SWIZZLE_Y410,
+};
+
+#define VP_FLAG_FIRST_PASS      0x001u
+#define VP_FLAG_HAS_STREAM      0x002u
+#define VP_FLAG_FIELD           0x004u
+#define VP_FLAG_LUMA_KEY        0x008u
+#define VP_FLAG_SRC_LINEAR      0x010u
+#define VP_FLAG_DST_LINEAR      0x020u
+#define VP_FLAG_ALPHA_FROM_SRC  0x040u
+#define VP_FLAG_READ_DST        0x080u
+#define VP_FLAG_KEEP_ALPHA      0x100u
+#define VP_FLAG_SRC_OPAQUE      0x200u
+#define VP_FLAG_UNSCALED        0x400u
+
+struct vp_params
+{
+    float color[16];
+    float background[4];
+    float coord_x[4];
+    float coord_y[4];
+    float tap_step[4];
+    float luma_rect[4];
+    float chroma_rect[4];
+    float chroma_map[4];
+    float alpha[4];
+    float quant[4];
+    int32_t target[4];
+    int32_t stream_rect[4];
+    int32_t region[4];
+    int32_t mode[4];
+    int32_t swizzle[4];
+};
+
+struct vkdva_vp_state
+{
+    struct vkdva_compute_pipeline pipelines[VP_KIND_COUNT * VP_KIND_COUNT];
+    /* Pass parameters: a ring of uniform-buffer slots in host-visible memory, each remembering
+     * the stream value of the submission that reads it. */
+    VkBuffer vk_buffer;
+    VkDeviceMemory vk_memory;
+    uint8_t *mapped;
+    uint64_t slot_values[VP_RING_SLOTS];
+    unsigned int next_slot;
+    bool has_features;
+    bool load_store_without_format;
+    /* A 1x1 image bound in place of the input of a background-only pass. */
+    VkImage vk_dummy_image;
+    VkDeviceMemory vk_dummy_memory;
+    VkImageView vk_dummy_view;
+    bool dummy_ready;
+};
+
+/* How the blit sees each format it supports. */
+struct vp_format_info
+{
+    DXGI_FORMAT format;
+    enum vp_kind kind;
+    enum vp_swizzle swizzle;
+    bool ycbcr;
+    bool has_alpha;
+    bool is_float;
+    /* Bits per component of the code values, and code value = sampled value * scale. */
+    unsigned int bits;
+    double code_scale;
+    /* The single-plane formats the shaders view the planes as. */
+    VkFormat view_formats[VKDVA_MAX_PLANES];
+};
+
+static const struct vp_format_info vp_formats[] =
+{
+    {DXGI_FORMAT_NV12, VP_KIND_PLANAR_420, VP_SWIZZLE_RGBA, true, false, false, 8, 255.0,
+            {VK_FORMAT_R8_UNORM, VK_FORMAT_R8G8_UNORM}},
+    /* P010 keeps its 10 bits in the high bits of 16: viewed as R16, a code is value * 65535 / 64. */
+    {DXGI_FORMAT_P010, VP_KIND_PLANAR_420, VP_SWIZZLE_RGBA, true, false, false, 10, 65535.0 / 64.0,
+            {VK_FORMAT_R16_UNORM, VK_FORMAT_R16G16_UNORM}},
+    {DXGI_FORMAT_P016, VP_KIND_PLANAR_420, VP_SWIZZLE_RGBA, true, false, false, 16, 65535.0,
+            {VK_FORMAT_R16_UNORM, VK_FORMAT_R16G16_UNORM}},
+    {DXGI_FORMAT_YUY2, VP_KIND_PACKED_422, VP_SWIZZLE_RGBA, true, false, false, 8, 255.0,
+            {VK_FORMAT_R8G8B8A8_UNORM}},
+    {DXGI_FORMAT_AYUV, VP_KIND_SINGLE, VP_SWIZZLE_AYUV, true, true, false, 8, 255.0,
+            {VK_FORMAT_R8G8B8A8_UNORM}},
+    {DXGI_FORMAT_Y410, VP_KIND_SINGLE, VP_SWIZZLE_Y410, true, true, false, 10, 1023.0,
+            {VK_FORMAT_A2B10G10R10_UNORM_PACK32}},
+    {DXGI_FORMAT_B8G8R8A8_UNORM, VP_KIND_SINGLE, VP_SWIZZLE_RGBA, false, true, false, 8, 255.0,
+            {VK_FORMAT_B8G8R8A8_UNORM}},
+    {DXGI_FORMAT_R8G8B8A8_UNORM, VP_KIND_SINGLE, VP_SWIZZLE_RGBA, false, true, false, 8, 255.0,
+            {VK_FORMAT_R8G8B8A8_UNORM}},
+    {DXGI_FORMAT_R10G10B10A2_UNORM, VP_KIND_SINGLE, VP_SWIZZLE_RGBA, false, true, false, 10, 1023.0,
+            {VK_FORMAT_A2B10G10R10_UNORM_PACK32}},
+    /* Float: "code values" are value * 255, without rounding, so studio range means 16-235/255. */
+    {DXGI_FORMAT_R16G16B16A16_FLOAT, VP_KIND_SINGLE, VP_SWIZZLE_RGBA, false, true, true, 8, 255.0,
+            {VK_FORMAT_R16G16B16A16_SFLOAT}},
+};
+
+static const struct vp_format_info *vp_get_format_info(DXGI_FORMAT format)
+{
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(vp_formats); ++i)
+    {
+        if (vp_formats[i].format == format)
+            return &vp_formats[i];
+    }
+    return NULL;
+}
+
+/* Brightness in 8-bit luma code values, contrast and saturation as factors, hue in degrees. */
+const D3D11_VIDEO_PROCESSOR_FILTER_RANGE vkdva_vp_filter_ranges[D3D11_VIDEO_PROCESSOR_FILTER_STEREO_ADJUSTMENT + 1] =
+{
+    [D3D11_VIDEO_PROCESSOR_FILTER_BRIGHTNESS] = {-100, 100, 0, 1.0f},
+    [D3D11_VIDEO_PROCESSOR_FILTER_CONTRAST] = {0, 100, 10, 0.1f},
+    [D3D11_VIDEO_PROCESSOR_FILTER_HUE] = {-180, 180, 0, 1.0f},
+    [D3D11_VIDEO_PROCESSOR_FILTER_SATURATION] = {0, 100, 10, 0.1f},
+};
+
+static bool vp_format_is_ycbcr(DXGI_FORMAT format)
+{
+    const struct vp_format_info *info = vp_get_format_info(format);
+
+    return info && info->ycbcr;
+}
+
+void vkdva_vp_color_space_from_d3d11(const D3D11_VIDEO_PROCESSOR_COLOR_SPACE *color_space, DXGI_FORMAT format,
+        struct vkdva_vp_color_space *out)
+{
+    out->matrix = color_space->YCbCr_Matrix ? VKDVA_VP_MATRIX_BT709 : VKDVA_VP_MATRIX_BT601;
+    out->transfer = VKDVA_VP_TRANSFER_GAMMA;
+    out->chroma_siting = VKDVA_VP_CHROMA_SITING_LEFT;
+    if (vp_format_is_ycbcr(format))
+        /* D3D11_VIDEO_PROCESSOR_NOMINAL_RANGE_UNDEFINED means the usual studio range. */
+        out->full_range = color_space->Nominal_Range == D3D11_VIDEO_PROCESSOR_NOMINAL_RANGE_0_255;
+    else
+        out->full_range = !color_space->RGB_Range;
+    if (color_space->YCbCr_xvYCC)
+        FIXME_ONCE("xvYCC is treated as conventional YCbCr.\n");
+}
+
+static bool vp_dxgi_color_space_translate(DXGI_COLOR_SPACE_TYPE color_space, DXGI_FORMAT format,
+        struct vkdva_vp_color_space *out)
+{
+    bool ycbcr = vp_format_is_ycbcr(format), is_float = format == DXGI_FORMAT_R16G16B16A16_FLOAT;
+    struct vkdva_vp_color_space cs =
+    {
+        .matrix = VKDVA_VP_MATRIX_BT709,
+        .transfer = VKDVA_VP_TRANSFER_GAMMA,
+        .chroma_siting = VKDVA_VP_CHROMA_SITING_LEFT,
+    };
+    bool space_ycbcr = true;
+
+    switch (color_space)
+    {
+        case DXGI_COLOR_SPACE_RGB_FULL_G22_NONE_P709:
+            space_ycbcr = false;
+            cs.full_range = true;
+            break;
+        case DXGI_COLOR_SPACE_RGB_FULL_G10_NONE_P709:
+            space_ycbcr = false;
+            cs.full_range = true;
+            cs.transfer = VKDVA_VP_TRANSFER_LINEAR;
+            /* Linear light needs the range of a float surface. */
+            if (!is_float)
+                return false;
+            break;
+        case DXGI_COLOR_SPACE_RGB_STUDIO_G22_NONE_P709:
+            space_ycbcr = false;
+            break;
+        case DXGI_COLOR_SPACE_RGB_STUDIO_G22_NONE_P2020:
+            space_ycbcr = false;
+            cs.matrix = VKDVA_VP_MATRIX_BT2020;
+            break;
+        case DXGI_COLOR_SPACE_RGB_FULL_G22_NONE_P2020:
+            space_ycbcr = false;
+            cs.full_range = true;
+            cs.matrix = VKDVA_VP_MATRIX_BT2020;
+            break;
+        case DXGI_COLOR_SPACE_YCBCR_FULL_G22_NONE_P709_X601:
+            /* JFIF: BT.601 matrix, full range, centred chroma. */
+            cs.matrix = VKDVA_VP_MATRIX_BT601;
+            cs.full_range = true;
+            cs.chroma_siting = VKDVA_VP_CHROMA_SITING_CENTER;
+            break;
+        case DXGI_COLOR_SPACE_YCBCR_STUDIO_G22_LEFT_P601:
+            cs.matrix = VKDVA_VP_MATRIX_BT601;
+            break;
+        case DXGI_COLOR_SPACE_YCBCR_FULL_G22_LEFT_P601:
+            cs.matrix = VKDVA_VP_MATRIX_BT601;
+            cs.full_range = true;
+            break;
+        case DXGI_COLOR_SPACE_YCBCR_STUDIO_G22_LEFT_P709:
+            break;
+        case DXGI_COLOR_SPACE_YCBCR_FULL_G22_LEFT_P709:
+            cs.full_range = true;
+            break;
+        case DXGI_COLOR_SPACE_YCBCR_STUDIO_G22_LEFT_P2020:
+            cs.matrix = VKDVA_VP_MATRIX_BT2020;
+            break;
+        case DXGI_COLOR_SPACE_YCBCR_FULL_G22_LEFT_P2020:
+            cs.matrix = VKDVA_VP_MATRIX_BT2020;
+            cs.full_range = true;
+            break;
+        case DXGI_COLOR_SPACE_YCBCR_STUDIO_G22_TOPLEFT_P2020:
+            cs.matrix = VKDVA_VP_MATRIX_BT2020;
+            cs.chroma_siting = VKDVA_VP_CHROMA_SITING_TOPLEFT;
+            break;
+        default:
+            /* PQ (G2084), HLG, CUSTOM, RESERVED: no tone mapping here. */
+            return false;
+    }
+    if (space_ycbcr != ycbcr)
+        return false;
+    if (cs.transfer == VKDVA_VP_TRANSFER_GAMMA && is_float && cs.full_range == false)
+        return false;
+    *out = cs;
+    return true;
+}
+
+bool vkdva_vp_color_space_from_dxgi(DXGI_COLOR_SPACE_TYPE color_space, DXGI_FORMAT format,
+        struct vkdva_vp_color_space *out)
+{
+    if (vp_dxgi_color_space_translate(color_space, format, out))
+        return true;
+    WARN("Colour space %#x is not supported with format %s.\n", color_space, debug_dxgi_format(format));
+    return false;
+}
+
+bool vkdva_vp_dxgi_color_space_supported(DXGI_COLOR_SPACE_TYPE color_space, DXGI_FORMAT format)
+{
+    struct vkdva_vp_color_space cs;
+
+    return vp_get_format_info(format) && vp_dxgi_color_space_translate(color_space, format, &cs);
+}
+
+static void vp_query_features(struct d3d11_device *device, struct vkdva_vp_state *state)
+{
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    VkPhysicalDeviceFeatures2 features = {.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2};
+
+    if (state->has_features)
+        return;
+    VK_CALL(vkGetPhysicalDeviceFeatures2(device->vk_physical_device, &features));
+    /* vulkan.c enables both where the device has them. */
+    state->load_store_without_format = features.features.shaderStorageImageReadWithoutFormat
+            && features.features.shaderStorageImageWriteWithoutFormat;
+    state->has_features = true;
+}
+
+static bool vp_device_load_store_without_format(struct d3d11_device *device)
+{
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    VkPhysicalDeviceFeatures2 features = {.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2};
+
+    VK_CALL(vkGetPhysicalDeviceFeatures2(device->vk_physical_device, &features));
+    return features.features.shaderStorageImageReadWithoutFormat
+            && features.features.shaderStorageImageWriteWithoutFormat;
+}
+
+bool vkdva_vp_format_supported(struct d3d11_device *device, DXGI_FORMAT format, bool output)
+{
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    const struct vp_format_info *info;
+    const struct vkdva_format *vk_format;
+    VkFormatFeatureFlags required;
+    VkFormatProperties props;
+    unsigned int i;
+
+    if (!(info = vp_get_format_info(format)) || !(vk_format = vkdva_get_format(format)))
+        return false;
+    if (!device->caps.push_descriptor || !vkdva_device_has_format(device, format))
+        return false;
+    if (output && !vp_device_load_store_without_format(device))
+        return false;
+    required = output ? VK_FORMAT_FEATURE_STORAGE_IMAGE_BIT : VK_FORMAT_FEATURE_SAMPLED_IMAGE_BIT;
+    for (i = 0; i < vk_format->plane_count; ++i)
+    {
+        VK_CALL(vkGetPhysicalDeviceFormatProperties(device->vk_physical_device, info->view_formats[i], &props));
+        if ((props.optimalTilingFeatures & required) != required)
+            return false;
+    }
+    /* resource.c gives images the sampled and storage usages where the image format allows. */
+    if (vk_format->plane_count == 1)
+    {
+        VK_CALL(vkGetPhysicalDeviceFormatProperties(device->vk_physical_device, vk_format->vk_format, &props));
+        if ((props.optimalTilingFeatures & required) != required)
+            return false;
+    }
+    return true;
+}
+
+static VkImageAspectFlags vp_plane_aspect(const struct vkdva_format *format, unsigned int plane)
+{
+    if (format->plane_count == 1)
+        return VK_IMAGE_ASPECT_COLOR_BIT;
+    return plane ? VK_IMAGE_ASPECT_PLANE_1_BIT : VK_IMAGE_ASPECT_PLANE_0_BIT;
+}
+
+HRESULT vkdva_vp_view_init(struct vkdva_vp_view *view, struct d3d11_texture2d *texture, UINT mip, UINT layer,
+        bool output)
+{
+    struct d3d11_device *device = texture->device;
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    VkImageUsageFlags usage = output ? VK_IMAGE_USAGE_STORAGE_BIT : VK_IMAGE_USAGE_SAMPLED_BIT;
+    const struct vkdva_format *format = texture->format;
+    const struct vp_format_info *info;
+    unsigned int plane;
+    VkResult vr;
+
+    VkImageViewUsageCreateInfo usage_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_USAGE_CREATE_INFO,
+        .usage = usage,
+    };
+    VkImageViewCreateInfo view_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO,
+        .pNext = &usage_info,
+        .image = texture->vk_image,
+        .viewType = VK_IMAGE_VIEW_TYPE_2D,
+        .subresourceRange = {.baseMipLevel = mip, .levelCount = 1, .baseArrayLayer = layer, .layerCount = 1},
+    };
+
+    memset(view, 0, sizeof(*view));
+    if (!texture->vk_image)
+    {
+        WARN("Texture %p is not a GPU texture.\n", texture);
+        return E_INVALIDARG;
+    }
+    if (!(info = vp_get_format_info(texture->desc.Format)))
+    {
+        WARN("Format %s is not a video processor format.\n", debug_dxgi_format(texture->desc.Format));
+        return E_INVALIDARG;
+    }
+    if (mip >= texture->desc.MipLevels || layer >= texture->desc.ArraySize)
+    {
+        WARN("Invalid mip %u, layer %u.\n", mip, layer);
+        return E_INVALIDARG;
+    }
+    if (!(texture->vk_image_info.usage & usage)
+            || (format->plane_count > 1 && !(texture->vk_image_info.flags & VK_IMAGE_CREATE_MUTABLE_FORMAT_BIT)))
+    {
+        WARN("The image of texture %p (usage %#x, flags %#x) cannot be a video processor %s.\n", texture,
+                texture->vk_image_info.usage, texture->vk_image_info.flags, output ? "output" : "input");
+        return E_INVALIDARG;
+    }
+
+    view->texture = texture;
+    view->mip = mip;
+    view->layer = layer;
+    view->output = output;
+    for (plane = 0; plane < format->plane_count; ++plane)
+    {
+        view_info.format = format->plane_count > 1 ? info->view_formats[plane] : texture->vk_image_info.format;
+        view_info.subresourceRange.aspectMask = vp_plane_aspect(format, plane);
+        if ((vr = VK_CALL(vkCreateImageView(device->vk_device, &view_info, NULL, &view->vk_views[plane]))) < 0)
+        {
+            WARN("Failed to create an image view, vr %d.\n", vr);
+            vkdva_vp_view_cleanup(view);
+            return hresult_from_vk_result(vr);
+        }
+    }
+    return S_OK;
+}
+
+void vkdva_vp_view_cleanup(struct vkdva_vp_view *view)
+{
+    struct d3d11_texture2d *texture = view->texture;
+    const struct vkdva_vk_procs *vk_procs;
+    struct d3d11_device *device;
+    unsigned int i;
+
+    if (!texture)
+        return;
+    device = texture->device;
+    vk_procs = &device->vk_procs;
+    /* The views may still be in use by a blit the GPU has not finished. */
+    if (texture->last_use.stream)
+    {
+        vkdva_device_lock(device);
+        vkdva_command_stream_wait(texture->last_use.stream, texture->last_use.value, true);
+        vkdva_device_unlock(device);
+    }
+    for (i = 0; i < VKDVA_MAX_PLANES; ++i)
+    {
+        if (view->vk_views[i])
+            VK_CALL(vkDestroyImageView(device->vk_device, view->vk_views[i], NULL));
+    }
+    memset(view, 0, sizeof(*view));
+}
+
+static HRESULT vp_dummy_create(struct d3d11_device *device, struct vkdva_vp_state *state)
+{
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    VkMemoryRequirements requirements;
+    VkResult vr;
+    int type;
+
+    VkImageCreateInfo image_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO,
+        .imageType = VK_IMAGE_TYPE_2D,
+        .format = VK_FORMAT_R8G8B8A8_UNORM,
+        .extent = {1, 1, 1},
+        .mipLevels = 1,
+        .arrayLayers = 1,
+        .samples = VK_SAMPLE_COUNT_1_BIT,
+        .tiling = VK_IMAGE_TILING_OPTIMAL,
+        .usage = VK_IMAGE_USAGE_SAMPLED_BIT,
+        .sharingMode = VK_SHARING_MODE_EXCLUSIVE,
+        .initialLayout = VK_IMAGE_LAYOUT_UNDEFINED,
+    };
+    VkMemoryAllocateInfo alloc_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO,
+    };
+    VkImageViewCreateInfo view_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO,
+        .viewType = VK_IMAGE_VIEW_TYPE_2D,
+        .format = VK_FORMAT_R8G8B8A8_UNORM,
+        .subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1},
+    };
+
+    if ((vr = VK_CALL(vkCreateImage(device->vk_device, &image_info, NULL, &state->vk_dummy_image))) < 0)
+        return hresult_from_vk_result(vr);
+    VK_CALL(vkGetImageMemoryRequirements(device->vk_device, state->vk_dummy_image, &requirements));
+    if ((type = vkdva_device_find_memory_type(device, requirements.memoryTypeBits, 0, 0)) < 0)
+        return E_FAIL;
+    alloc_info.allocationSize = requirements.size;
+    alloc_info.memoryTypeIndex = type;
+    if ((vr = VK_CALL(vkAllocateMemory(device->vk_device, &alloc_info, NULL, &state->vk_dummy_memory))) < 0)
+        return hresult_from_vk_result(vr);
+    if ((vr = VK_CALL(vkBindImageMemory(device->vk_device, state->vk_dummy_image, state->vk_dummy_memory, 0))) < 0)
+        return hresult_from_vk_result(vr);
+    view_info.image = state->vk_dummy_image;
+    if ((vr = VK_CALL(vkCreateImageView(device->vk_device, &view_info, NULL, &state->vk_dummy_view))) < 0)
+        return hresult_from_vk_result(vr);
+    return S_OK;
+}
+
+static struct vkdva_vp_state *vp_state_get(struct d3d11_device *device, HRESULT *hr)
+{
+    struct vkdva_vp_state *state;
+
+    if ((state = device->vp))
+        return state;
+    if (!(state = vkdva_calloc(1, sizeof(*state))))
+    {
+        *hr = E_OUTOFMEMORY;
+        return NULL;
+    }
+    if (FAILED(*hr = vkdva_device_create_buffer(device, VP_RING_SLOTS * VP_SLOT_SIZE,
+            VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT
+            | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT,
+            &state->vk_buffer, &state->vk_memory, (void **)&state->mapped)))
+    {
+        vkdva_free(state);
+        return NULL;
+    }
+    vp_query_features(device, state);
+    device->vp = state;
+    if (FAILED(*hr = vp_dummy_create(device, state)))
+    {
+        vkdva_vp_device_cleanup(device);
+        return NULL;
+    }
+    return state;
+}
+
+void vkdva_vp_device_cleanup(struct d3d11_device *device)
+{
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    struct vkdva_vp_state *state = device->vp;
+    unsigned int i;
+
+    if (!state)
+        return;
+    for (i = 0; i < ARRAY_SIZE(state->pipelines); ++i)
+        vkdva_compute_pipeline_destroy(device, &state->pipelines[i]);
+    vkdva_device_destroy_buffer(device, state->vk_buffer, state->vk_memory);
+    if (state->vk_dummy_view)
+        VK_CALL(vkDestroyImageView(device->vk_device, state->vk_dummy_view, NULL));
+    if (state->vk_dummy_image)
+        VK_CALL(vkDestroyImage(device->vk_device, state->vk_dummy_image, NULL));
+    if (state->vk_dummy_memory)
+        VK_CALL(vkFreeMemory(device->vk_device, state->vk_dummy_memory, NULL));
+    vkdva_free(state);
+    device->vp = NULL;
+}
+
+static HRESULT vp_pipeline_get(struct d3d11_device *device, struct vkdva_vp_state *state,
+        enum vp_kind src_kind, enum vp_kind dst_kind, const struct vkdva_compute_pipeline **out)
+{
+    struct vkdva_compute_pipeline *pipeline = &state->pipelines[src_kind * VP_KIND_COUNT + dst_kind];
+    static const VkDescriptorType binding_types[] =
+    {
+        VK_DESCRIPTOR_TYPE_SAMPLED_IMAGE,
+        VK_DESCRIPTOR_TYPE_SAMPLED_IMAGE,
+        VK_DESCRIPTOR_TYPE_STORAGE_IMAGE,
+        VK_DESCRIPTOR_TYPE_STORAGE_IMAGE,
+        VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
+    };
+    static const VkSpecializationMapEntry entries[] =
+    {
+        {0, 0, sizeof(int32_t)},
+        {1, sizeof(int32_t), sizeof(int32_t)},
+    };
+    int32_t constants[2] = {src_kind, dst_kind};
+    VkSpecializationInfo specialization =
+    {
+        .mapEntryCount = ARRAY_SIZE(entries),
+        .pMapEntries = entries,
+        .dataSize = sizeof(constants),
+        .pData = constants,
+    };
+    struct vkdva_compute_pipeline_desc desc =
+    {
+        .code = vkdva_spv_vp_compose,
+        .code_size = sizeof(vkdva_spv_vp_compose),
+        .binding_types = binding_types,
+        .binding_count = ARRAY_SIZE(binding_types),
+        .specialization = &specialization,
+    };
+    HRESULT hr;
+
+    if (!pipeline->vk_pipeline && FAILED(hr = vkdva_compute_pipeline_create(device, &desc, pipeline)))
+        return hr;
+    *out = pipeline;
+    return S_OK;
+}
+
+/* Returns the offset of count consecutive parameter slots for the next submission; may wait
+ * for (and flush) earlier work that still reads them, so the caller gets its command buffer after. */
+static HRESULT vp_ring_alloc(struct vkdva_vp_state *state, struct vkdva_command_stream *stream,
+        unsigned int count, VkDeviceSize *offset)
+{
+    unsigned int first = state->next_slot, i;
+    HRESULT hr;
+
+    if (first + count > VP_RING_SLOTS)
+        first = 0;
+    for (i = first; i < first + count; ++i)
+    {
+        if (state->slot_values[i] && !vkdva_command_stream_is_complete(stream, state->slot_values[i])
+                && FAILED(hr = vkdva_command_stream_wait(stream, state->slot_values[i], true)))
+            return hr;
+    }
+    for (i = first; i < first + count; ++i)
+        state->slot_values[i] = stream->next_value;
+    state->next_slot = first + count;
+    *offset = (VkDeviceSize)first * VP_SLOT_SIZE;
+    return S_OK;
+}
+
+/* Affine maps as 4x4 matrices (last row 0 0 0 1 for colour; the luma row is kept apart). */
+struct vp_matrix
+{
+    double m[4][4];
+};
+
+static void vp_matrix_identity(struct vp_matrix *m)
+{
+    unsigned int i, j;
+
+    for (i = 0; i < 4; ++i)
+    {
+        for (j = 0; j < 4; ++j)
+            m->m[i][j] = i == j;
+    }
+}
+
+/* out = a * b (b applied first). */
+static void vp_matrix_multiply(struct vp_matrix *out, const struct vp_matrix *a, const struct vp_matrix *b)
+{
+    struct vp_matrix r;
+    unsigned int i, j, k;
+
+    for (i = 0; i < 4; ++i)
+    {
+        for (j = 0; j < 4; ++j)
+        {
+            r.m[i][j] = 0.0;
+            for (k = 0; k < 4; ++k)
+                r.m[i][j] += a->m[i][k] * b->m[k][j];
+        }
+    }
+    *out = r;
+}
+
+static void vp_matrix_apply(const struct vp_matrix *m, const double in[3], double out[3])
+{
+    unsigned int i;
+
+    for (i = 0; i < 3; ++i)
+        out[i] = m->m[i][0] * in[0] + m->m[i][1] * in[1] + m->m[i][2] * in[2] + m->m[i][3];
+}
+
+static void vp_get_kr_kb(enum vkdva_vp_matrix matrix, double *kr, double *kb)
+{
+    switch (matrix)
+    {
+        case VKDVA_VP_MATRIX_BT601:
+            /* ITU-R BT.601-7 2.5.1 */
+            *kr = 0.299;
+            *kb = 0.114;
+            return;
+        case VKDVA_VP_MATRIX_BT2020:
+            /* ITU-R BT.2020-2 Table 4 */
+            *kr = 0.2627;
+            *kb = 0.0593;
+            return;
+        case VKDVA_VP_MATRIX_BT709:
+        default:
+            /* ITU-R BT.709-6 3.2 */
+            *kr = 0.2126;
+            *kb = 0.0722;
+            return;
+    }
+}
+
+static void vp_ycbcr_to_rgb(struct vp_matrix *m, enum vkdva_vp_matrix matrix)
+{
+    double kr, kb, kg;
+
+    vp_get_kr_kb(matrix, &kr, &kb);
+    kg = 1.0 - kr - kb;
+    vp_matrix_identity(m);
+    m->m[0][0] = 1.0; m->m[0][1] = 0.0; m->m[0][2] = 2.0 * (1.0 - kr);
+    m->m[1][0] = 1.0; m->m[1][1] = -2.0 * kb * (1.0 - kb) / kg; m->m[1][2] = -2.0 * kr * (1.0 - kr) / kg;
+    m->m[2][0] = 1.0; m->m[2][1] = 2.0 * (1.0 - kb); m->m[2][2] = 0.0;
+}
+
+static void vp_rgb_to_ycbcr(struct vp_matrix *m, enum vkdva_vp_matrix matrix)
+{
+    double kr, kb, kg;
+
+    vp_get_kr_kb(matrix, &kr, &kb);
+    kg = 1.0 - kr - kb;
+    vp_matrix_identity(m);
+    m->m[0][0] = kr; m->m[0][1] = kg; m->m[0][2] = kb;
+    m->m[1][0] = -kr / (2.0 * (1.0 - kb)); m->m[1][1] = -kg / (2.0 * (1.0 - kb)); m->m[1][2] = 0.5;
+    m->m[2][0] = 0.5; m->m[2][1] = -kg / (2.0 * (1.0 - kr)); m->m[2][2] = -kb / (2.0 * (1.0 - kr));
+}
+
+/* Code value -> normalised value (Y', R', G', B' in [0, 1], Cb and Cr in [-0.5, 0.5]):
+ * norm = code * scale + offset. Narrow range per BT.601/709/2020 (Y = 219 * 2^(n-8) * Y' +
+ * 16 * 2^(n-8), C = 224 * 2^(n-8) * C' + 2^(n-1)), full range per BT.2100 Table 9. */
+static void vp_code_normalisation(unsigned int bits, bool full_range, bool chroma, double *scale, double *offset)
+{
+    double step = ldexp(1.0, (int)bits - 8), max = ldexp(1.0, (int)bits) - 1.0;
+
+    if (full_range)
+    {
+        *scale = 1.0 / max;
+        *offset = chroma ? -ldexp(1.0, (int)bits - 1) / max : 0.0;
+    }
+    else
+    {
+        *scale = 1.0 / ((chroma ? 224.0 : 219.0) * step);
+        *offset = chroma ? -128.0 / 224.0 : -16.0 / 219.0;
+    }
+}
+
+/* Sampled values of a surface -> normalised values (or the reverse). */
+static void vp_surface_normalisation(struct vp_matrix *m, const struct vp_format_info *info,
+        const struct vkdva_vp_color_space *cs, bool inverse)
+{
+    double scale, offset;
+    unsigned int i;
+
+    vp_matrix_identity(m);
+    for (i = 0; i < 3; ++i)
+    {
+        vp_code_normalisation(info->bits, cs->full_range, info->ycbcr && i, &scale, &offset);
+        if (inverse)
+        {
+            /* norm -> code */
+            m->m[i][i] = 1.0 / scale;
+            m->m[i][3] = -offset / scale;
+        }
+        else
+        {
+            /* value -> code -> norm */
+            m->m[i][i] = info->code_scale * scale;
+            m->m[i][3] = offset;
+        }
+    }
+}
+
+/* ProcAmp on normalised Y'CbCr: Y' = contrast * Y' + brightness, (Cb, Cr) rotated by hue and
+ * scaled by saturation (the DXVA-HD ProcAmp definitions). */
+static bool vp_procamp(struct vp_matrix *m, const struct vkdva_vp_stream_desc *stream)
+{
+    static const D3D11_VIDEO_PROCESSOR_FILTER filters[] =
+    {
+        D3D11_VIDEO_PROCESSOR_FILTER_BRIGHTNESS, D3D11_VIDEO_PROCESSOR_FILTER_CONTRAST,
+        D3D11_VIDEO_PROCESSOR_FILTER_HUE, D3D11_VIDEO_PROCESSOR_FILTER_SATURATION,
+    };
+    double values[ARRAY_SIZE(filters)], h, s, c, b;
+    unsigned int i;
+    bool any = false;
+
+    for (i = 0; i < ARRAY_SIZE(filters); ++i)
+    {
+        const D3D11_VIDEO_PROCESSOR_FILTER_RANGE *range = &vkdva_vp_filter_ranges[filters[i]];
+        int level = range->Default;
+
+        if (stream->filter_mask & (1u << filters[i]))
+        {
+            level = stream->filter_levels[filters[i]];
+            any = true;
+        }
+        values[i] = level * (double)range->Multiplier;
+    }
+    if (!any)
+        return false;
+    b = values[0] / 219.0;
+    c = values[1];
+    h = values[2] * M_PI / 180.0;
+    s = values[3];
+    vp_matrix_identity(m);
+    m->m[0][0] = c;
+    m->m[0][3] = b;
+    m->m[1][1] = s * cos(h);
+    m->m[1][2] = s * sin(h);
+    m->m[2][1] = -s * sin(h);
+    m->m[2][2] = s * cos(h);
+    return true;
+}
+
+static LONG vp_max(LONG a, LONG b)
+{
+    return a > b ? a : b;
+}
+
+static LONG vp_min(LONG a, LONG b)
+{
+    return a < b ? a : b;
+}
+
+struct vp_output
+{
+    const struct vkdva_vp_view *view;
+    const struct vp_format_info *info;
+    const struct vkdva_vp_color_space *cs;
+    UINT width, height;
+    RECT target;
+    /* Normalised R'G'B' -> output code values. */
+    struct vp_matrix from_rgb;
+};
+
+static void vp_output_init(struct vp_output *out, const struct vkdva_vp_blit_desc *desc)
+{
+    struct d3d11_texture2d *texture = desc->output->texture;
+    struct vp_matrix m;
+
+    out->view = desc->output;
+    out->info = vp_get_format_info(texture->desc.Format);
+    out->cs = &desc->output_color_space;
+    out->width = vkdva_max_u(1, texture->desc.Width >> desc->output->mip);
+    out->height = vkdva_max_u(1, texture->desc.Height >> desc->output->mip);
+    out->target = (RECT){0, 0, out->width, out->height};
+    if (desc->target_rect_enabled)
+    {
+        out->target.left = vp_max(desc->target_rect.left, 0);
+        out->target.top = vp_max(desc->target_rect.top, 0);
+        out->target.right = vp_min(desc->target_rect.right, (LONG)out->width);
+        out->target.bottom = vp_min(desc->target_rect.bottom, (LONG)out->height);
+    }
+    vp_surface_normalisation(&out->from_rgb, out->info, out->cs, true);
+    if (out->info->ycbcr)
+    {
+        vp_rgb_to_ycbcr(&m, out->cs->matrix);
+        vp_matrix_multiply(&out->from_rgb, &out->from_rgb, &m);
+    }
+}
+
+/* The background in output code values. */
+static void vp_background(const struct vp_output *out, const struct vkdva_vp_blit_desc *desc, float background[4])
+{
+    double rgb[3], value[3], code[3];
+    struct vp_matrix m, n;
+    struct vkdva_vp_color_space cs;
+    unsigned int i;
+
+    if (desc->background_ycbcr)
+    {
+        /* Normalised 8-bit code values of the output's Y'CbCr (narrow range for RGB outputs). */
+        static const struct vp_format_info ycbcr8 = {.ycbcr = true, .bits = 8, .code_scale = 255.0};
+
+        cs = *out->cs;
+        if (!out->info->ycbcr)
+            cs.full_range = false;
+        value[0] = desc->background.YCbCr.Y;
+        value[1] = desc->background.YCbCr.Cb;
+        value[2] = desc->background.YCbCr.Cr;
+        vp_surface_normalisation(&n, &ycbcr8, &cs, false);
+        vp_ycbcr_to_rgb(&m, cs.matrix);
+        vp_matrix_multiply(&m, &m, &n);
+        vp_matrix_apply(&m, value, rgb);
+    }
+    else
+    {
+        rgb[0] = desc->background.RGBA.R;
+        rgb[1] = desc->background.RGBA.G;
+        rgb[2] = desc->background.RGBA.B;
+    }
+    vp_matrix_apply(&out->from_rgb, rgb, code);
+    for (i = 0; i < 3; ++i)
+        background[i] = code[i];
+    background[3] = desc->background.RGBA.A;
+    if (desc->alpha_fill_mode == D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE_OPAQUE)
+        background[3] = 1.0f;
+}
+
+static bool vp_texture_is_protected(const struct d3d11_texture2d *texture)
+{
+    /* Helper "protect" will provide vkdva_texture_is_protected(); until then, the texture's
+     * protected state or its creation flag. */
+    return texture->protected || (texture->desc.MiscFlags & D3D11_RESOURCE_MISC_HW_PROTECTED);
+}
+
+static void vp_rect_intersect(RECT *r, const RECT *a, const RECT *b)
+{
+    r->left = vp_max(a->left, b->left);
+    r->top = vp_max(a->top, b->top);
+    r->right = vp_min(a->right, b->right);
+    r->bottom = vp_min(a->bottom, b->bottom);
+    if (r->right < r->left)
+        r->right = r->left;
+    if (r->bottom < r->top)
+        r->bottom = r->top;
+}
+
+static bool vp_rect_is_empty(const RECT *r)
+{
+    return r->right <= r->left || r->bottom <= r->top;
+}
+
+static void vp_set_region(struct vp_params *params, const RECT *r)
+{
+    params->region[0] = r->left / 2;
+    params->region[1] = r->top / 2;
+    params->region[2] = (r->right + 1) / 2 - r->left / 2;
+    params->region[3] = (r->bottom + 1) / 2 - r->top / 2;
+}
+
+/* Output pixel centre -> normalised position in the source rect: the inverse of mirroring
+ * (first) and clockwise rotation (second). */
+static void vp_map_position(const struct vkdva_vp_stream_desc *stream, const RECT *dst, const RECT *src,
+        double x, double y, double *sx, double *sy)
+{
+    double u = (x - dst->left) / (dst->right - dst->left), v = (y - dst->top) / (dst->bottom - dst->top), s, t;
+
+    switch (stream->rotation)
+    {
+        case D3D11_VIDEO_PROCESSOR_ROTATION_90:
+            s = v;
+            t = 1.0 - u;
+            break;
+        case D3D11_VIDEO_PROCESSOR_ROTATION_180:
+            s = 1.0 - u;
+            t = 1.0 - v;
+            break;
+        case D3D11_VIDEO_PROCESSOR_ROTATION_270:
+            s = 1.0 - v;
+            t = u;
+            break;
+        default:
+            s = u;
+            t = v;
+            break;
+    }
+    if (stream->flip_horizontal)
+        s = 1.0 - s;
+    if (stream->flip_vertical)
+        t = 1.0 - t;
+    *sx = src->left + s * (src->right - src->left);
+    *sy = src->top + t * (src->bottom - src->top);
+}
+
+static unsigned int vp_tap_count(double step_x, double step_y)
+{
+    double length = sqrt(step_x * step_x + step_y * step_y);
+
+    if (length <= 1.0 + 1e-6)
+        return 1;
+    return vkdva_min_u((unsigned int)ceil(length - 1e-3), VP_MAX_TAPS);
+}
+
+/* Fills the colour and sampling parameters of one stream's pass. */
+static HRESULT vp_stream_params(struct vp_params *params, const struct vp_output *out,
+        const struct vkdva_vp_stream_desc *stream, const RECT *src, const RECT *dst)
+{
+    struct d3d11_texture2d *texture = stream->input->texture;
+    const struct vp_format_info *info = vp_get_format_info(texture->desc.Format);
+    const struct vkdva_vp_color_space *cs = &stream->color_space;
+    double x0, y0, x1, y1, x2, y2, kr, kb;
+    struct vp_matrix m, n, total;
+    unsigned int i, j, flags = 0;
+
+    if (!info)
+        return E_INVALIDARG;
+
+    /* Colour: sampled values -> normalised -> (ProcAmp) -> R'G'B' -> output codes. */
+    vp_surface_normalisation(&total, info, cs, false);
+    vp_get_kr_kb(cs->matrix, &kr, &kb);
+    /* The luma key compares the source's normalised luma. */
+    if (info->ycbcr)
+    {
+        params->color[0 * 4 + 3] = total.m[0][0];
+        params->color[3 * 4 + 3] = total.m[0][3];
+    }
+    else
+    {
+        params->color[0 * 4 + 3] = kr * total.m[0][0];
+        params->color[1 * 4 + 3] = (1.0 - kr - kb) * total.m[1][1];
+        params->color[2 * 4 + 3] = kb * total.m[2][2];
+        params->color[3 * 4 + 3] = kr * total.m[0][3] + (1.0 - kr - kb) * total.m[1][3] + kb * total.m[2][3];
+    }
+    if (vp_procamp(&m, stream))
+    {
+        if (!info->ycbcr)
+        {
+            vp_rgb_to_ycbcr(&n, cs->matrix);
+            vp_matrix_multiply(&total, &n, &total);
+        }
+        vp_matrix_multiply(&total, &m, &total);
+        if (!info->ycbcr)
+        {
+            vp_ycbcr_to_rgb(&n, cs->matrix);
+            vp_matrix_multiply(&total, &n, &total);
+        }
+    }
+    if (info->ycbcr)
+    {
+        vp_ycbcr_to_rgb(&m, cs->matrix);
+        vp_matrix_multiply(&total, &m, &total);
+    }
+    vp_matrix_multiply(&total, &out->from_rgb, &total);
+    if ((cs->matrix == VKDVA_VP_MATRIX_BT2020) != (out->cs->matrix == VKDVA_VP_MATRIX_BT2020)
+            && (info->ycbcr || out->info->ycbcr || cs->matrix != out->cs->matrix))
+        FIXME_ONCE("BT.2020 <-> BT.709 primaries are not converted.\n");
+
+    if (vp_texture_is_protected(texture) && !vp_texture_is_protected(out->view->texture))
+    {
+        double black[3] = {0.0, 0.0, 0.0}, code[3];
+
+        WARN_ONCE("A protected input is shown black on an unprotected output.\n");
+        vp_matrix_apply(&out->from_rgb, black, code);
+        memset(&total, 0, sizeof(total));
+        for (i = 0; i < 3; ++i)
+            total.m[i][3] = code[i];
+        flags |= VP_FLAG_SRC_OPAQUE;
+    }
+    for (i = 0; i < 3; ++i)
+    {
+        for (j = 0; j < 4; ++j)
+            params->color[j * 4 + i] = total.m[i][j];
+    }
+
+    /* Geometry: output pixel centre -> source luma position, as an affine map. */
+    vp_map_position(stream, dst, src, 0.0, 0.0, &x0, &y0);
+    vp_map_position(stream, dst, src, 1.0, 0.0, &x1, &y1);
+    vp_map_position(stream, dst, src, 0.0, 1.0, &x2, &y2);
+    params->coord_x[0] = x1 - x0;
+    params->coord_x[1] = x2 - x0;
+    params->coord_x[2] = x0;
+    params->coord_y[0] = y1 - y0;
+    params->coord_y[1] = y2 - y0;
+    params->coord_y[2] = y0;
+    params->tap_step[0] = x1 - x0;
+    params->tap_step[1] = y1 - y0;
+    params->tap_step[2] = x2 - x0;
+    params->tap_step[3] = y2 - y0;
+    params->mode[1] = vp_tap_count(x1 - x0, y1 - y0);
+    params->mode[2] = vp_tap_count(x2 - x0, y2 - y0);
+
+    params->luma_rect[0] = src->left + 0.5f;
+    params->luma_rect[1] = src->top + 0.5f;
+    params->luma_rect[2] = src->right - 0.5f;
+    params->luma_rect[3] = src->bottom - 0.5f;
+    params->chroma_map[0] = params->chroma_map[1] = 1.0f;
+    memcpy(params->chroma_rect, params->luma_rect, sizeof(params->chroma_rect));
+    if (info->kind != VP_KIND_SINGLE)
+    {
+        /* Chroma sample i sits on luma sample 2i (co-sited) or between 2i and 2i + 1 (centred). */
+        params->chroma_map[0] = 0.5f;
+        params->chroma_map[2] = cs->chroma_siting == VKDVA_VP_CHROMA_SITING_CENTER ? 0.0f : 0.25f;
+        params->chroma_rect[0] = src->left / 2 + 0.5f;
+        params->chroma_rect[2] = (src->right + 1) / 2 - 0.5f;
+    }
+    if (info->kind == VP_KIND_PLANAR_420)
+    {
+        params->chroma_map[1] = 0.5f;
+        params->chroma_map[3] = cs->chroma_siting == VKDVA_VP_CHROMA_SITING_TOPLEFT ? 0.25f : 0.0f;
+        params->chroma_rect[1] = src->top / 2 + 0.5f;
+        params->chroma_rect[3] = (src->bottom + 1) / 2 - 0.5f;
+    }
+
+    if (stream->frame_format == D3D11_VIDEO_FRAME_FORMAT_INTERLACED_TOP_FIELD_FIRST
+            || stream->frame_format == D3D11_VIDEO_FRAME_FORMAT_INTERLACED_BOTTOM_FIELD_FIRST)
+    {
+        flags |= VP_FLAG_FIELD;
+        params->mode[3] = (stream->frame_format == D3D11_VIDEO_FRAME_FORMAT_INTERLACED_BOTTOM_FIELD_FIRST)
+                ^ stream->second_field;
+    }
+    else if (stream->rotation == D3D11_VIDEO_PROCESSOR_ROTATION_IDENTITY && !stream->flip_horizontal
+            && !stream->flip_vertical && src->right - src->left == dst->right - dst->left
+            && src->bottom - src->top == dst->bottom - dst->top)
+    {
+        flags |= VP_FLAG_UNSCALED;
+    }
+
+    params->swizzle[0] = info->swizzle;
+    params->alpha[0] = stream->planar_alpha;
+    if (!info->has_alpha)
+        flags |= VP_FLAG_SRC_OPAQUE;
+    if (stream->luma_key_enabled)
+    {
+        flags |= VP_FLAG_LUMA_KEY;
+        params->alpha[1] = stream->luma_key_lower;
+        params->alpha[2] = stream->luma_key_upper;
+    }
+    if (cs->transfer == VKDVA_VP_TRANSFER_LINEAR)
+        flags |= VP_FLAG_SRC_LINEAR;
+    params->mode[0] |= flags | VP_FLAG_HAS_STREAM;
+    return S_OK;
+}
+
+static void vp_texture_prepare(struct d3d11_device *device, VkCommandBuffer vk_cmd,
+        struct d3d11_texture2d *texture, bool to_general)
+{
+    VkImageLayout host_layout = texture->vk_layout;
+
+    /* Wrapped images live in the host's layout between uses; vkdva's own stay GENERAL. */
+    if (host_layout == VK_IMAGE_LAYOUT_GENERAL)
+        return;
+    if (host_layout == VK_IMAGE_LAYOUT_UNDEFINED || host_layout == VK_IMAGE_LAYOUT_PREINITIALIZED)
+    {
+        if (!to_general)
+            return;
+        texture->vk_layout = VK_IMAGE_LAYOUT_GENERAL;
+    }
+    vkdva_cmd_image_barrier(device, vk_cmd, texture->vk_image, 0, VK_REMAINING_ARRAY_LAYERS,
+            to_general ? host_layout : VK_IMAGE_LAYOUT_GENERAL, to_general ? VK_IMAGE_LAYOUT_GENERAL : host_layout,
+            VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT);
+}
+
+struct vp_pass
+{
+    struct vp_params params;
+    const struct vkdva_vp_stream_desc *stream;
+    const struct vkdva_compute_pipeline *pipeline;
+};
+
+HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_desc *desc)
+{
+    struct vkdva_command_stream *command_stream = &device->immediate_context.stream;
+    struct vp_pass passes[VKDVA_VP_MAX_INPUT_STREAMS + 1];
+    struct vkdva_compute_binding bindings[5];
+    unsigned int pass_count, i, k, s;
+    struct d3d11_texture2d *texture;
+    struct vkdva_vp_state *state;
+    struct vp_output out;
+    VkCommandBuffer vk_cmd;
+    VkDeviceSize offset;
+    RECT src, dst, r;
+    HRESULT hr;
+
+    if (!desc->output || !desc->output->texture || !desc->output->output)
+    {
+        WARN("Invalid output view %p.\n", desc->output);
+        return E_INVALIDARG;
+    }
+    if (desc->stream_count > VKDVA_VP_MAX_INPUT_STREAMS)
+    {
+        WARN("Invalid stream count %u.\n", desc->stream_count);
+        return E_INVALIDARG;
+    }
+    if (desc->constriction_enabled)
+    {
+        FIXME("Output constriction is not implemented.\n");
+        return E_NOTIMPL;
+    }
+    for (i = 0; i < desc->stream_count; ++i)
+    {
+        const struct vkdva_vp_view *input = desc->streams[i].input;
+
+        if (!input || !input->texture || input->output)
+        {
+            WARN("Invalid input view %p for stream %u.\n", input, desc->streams[i].index);
+            return E_INVALIDARG;
+        }
+        if (input->texture->device != device)
+        {
+            WARN("Stream %u's input belongs to another device.\n", desc->streams[i].index);
+            return E_INVALIDARG;
+        }
+        if (vp_texture_is_protected(input->texture) && vp_texture_is_protected(desc->output->texture))
+        {
+            FIXME("Protected-to-protected blits are not implemented.\n");
+            return E_NOTIMPL;
+        }
+    }
+    if (desc->output->texture->device != device)
+    {
+        WARN("The output belongs to another device.\n");
+        return E_INVALIDARG;
+    }
+
+    vp_output_init(&out, desc);
+    memset(passes, 0, sizeof(passes));
+    pass_count = 0;
+    for (s = 0; s < desc->stream_count; ++s)
+    {
+        const struct vkdva_vp_stream_desc *stream = &desc->streams[s];
+        struct vp_params *params = &passes[pass_count].params;
+
+        texture = stream->input->texture;
+        src = (RECT){0, 0, vkdva_max_u(1, texture->desc.Width >> stream->input->mip),
+                vkdva_max_u(1, texture->desc.Height >> stream->input->mip)};
+        if (stream->src_rect_enabled)
+            vp_rect_intersect(&src, &src, &stream->src_rect);
+        dst = (RECT){0, 0, out.width, out.height};
+        if (stream->dst_rect_enabled)
+            dst = stream->dst_rect;
+        vp_rect_intersect(&r, &dst, &out.target);
+        /* D3D11: an empty source or destination rect shows nothing of the stream. */
+        if (vp_rect_is_empty(&src) || vp_rect_is_empty(&dst) || vp_rect_is_empty(&r))
+            continue;
+        if (FAILED(hr = vp_stream_params(params, &out, stream, &src, &dst)))
+            return hr;
+        params->stream_rect[0] = r.left;
+        params->stream_rect[1] = r.top;
+        params->stream_rect[2] = r.right;
+        params->stream_rect[3] = r.bottom;
+        vp_set_region(params, &r);
+        passes[pass_count].stream = stream;
+        ++pass_count;
+    }
+    /* The first pass covers the whole target rect: background, then the first stream. */
+    if (!pass_count)
+    {
+        passes[0].stream = NULL;
+        pass_count = 1;
+    }
+    vp_set_region(&passes[0].params, &out.target);
+
+    for (k = 0; k < pass_count; ++k)
+    {
+        struct vp_params *params = &passes[k].params;
+
+        vp_background(&out, desc, params->background);
+        params->target[0] = out.target.left;
+        params->target[1] = out.target.top;
+        params->target[2] = out.target.right;
+        params->target[3] = out.target.bottom;
+        params->quant[0] = out.info->is_float ? 0.0f : ldexp(1.0, out.info->bits) - 1.0;
+        params->quant[1] = 1.0 / out.info->code_scale;
+        params->swizzle[1] = out.info->swizzle;
+        if (out.cs->transfer == VKDVA_VP_TRANSFER_LINEAR)
+            params->mode[0] |= VP_FLAG_DST_LINEAR;
+        if (!k)
+            params->mode[0] |= VP_FLAG_FIRST_PASS;
+        else
+            params->mode[0] |= VP_FLAG_READ_DST;
+        switch (desc->alpha_fill_mode)
+        {
+            case D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE_OPAQUE:
+            case D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE_BACKGROUND:
+                break;
+            case D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE_SOURCE_STREAM:
+                for (i = 0; i < pass_count; ++i)
+                {
+                    if (passes[i].stream && passes[i].stream->index == desc->alpha_fill_stream)
+                        break;
+                }
+                /* A disabled stream: the alpha in the target rect is not modified. */
+                if (i == pass_count)
+                    params->mode[0] |= VP_FLAG_KEEP_ALPHA | VP_FLAG_READ_DST;
+                else if (i == k)
+                    params->mode[0] |= VP_FLAG_ALPHA_FROM_SRC;
+                break;
+            case D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE_DESTINATION:
+                params->mode[0] |= VP_FLAG_KEEP_ALPHA | VP_FLAG_READ_DST;
+                break;
+            default:
+                WARN("Invalid alpha fill mode %#x.\n", desc->alpha_fill_mode);
+                return E_INVALIDARG;
+        }
+    }
+
+    if (!(state = vp_state_get(device, &hr)))
+        return hr;
+    if (!state->load_store_without_format)
+    {
+        FIXME("The device cannot load and store images without a format.\n");
+        return E_NOTIMPL;
+    }
+    for (k = 0; k < pass_count; ++k)
+    {
+        enum vp_kind src_kind = VP_KIND_SINGLE;
+
+        if (passes[k].stream)
+            src_kind = vp_get_format_info(passes[k].stream->input->texture->desc.Format)->kind;
+        if (FAILED(hr = vp_pipeline_get(device, state, src_kind, out.info->kind, &passes[k].pipeline)))
+            return hr;
+    }
+
+    if (FAILED(hr = vp_ring_alloc(state, command_stream, pass_count, &offset)))
+        return hr;
+    if (FAILED(hr = vkdva_command_stream_get(command_stream, &vk_cmd)))
+        return hr;
+
+    if (!state->dummy_ready)
+    {
+        vkdva_cmd_image_barrier(device, vk_cmd, state->vk_dummy_image, 0, 1, VK_IMAGE_LAYOUT_UNDEFINED,
+                VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT);
+        state->dummy_ready = true;
+    }
+    vp_texture_prepare(device, vk_cmd, out.view->texture, true);
+    for (s = 0; s < desc->stream_count; ++s)
+        vp_texture_prepare(device, vk_cmd, desc->streams[s].input->texture, true);
+
+    for (k = 0; k < pass_count; ++k)
+    {
+        const struct vkdva_vp_view *input = passes[k].stream ? passes[k].stream->input : NULL;
+        const struct vp_params *params = &passes[k].params;
+
+        memcpy(state->mapped + offset + k * VP_SLOT_SIZE, params, sizeof(*params));
+        memset(bindings, 0, sizeof(bindings));
+        /* Without a stream the shader samples nothing, but the descriptors must be valid. */
+        bindings[0].image.imageView = input ? input->vk_views[0] : state->vk_dummy_view;
+        bindings[1].image.imageView = input ? input->vk_views[input->vk_views[1] ? 1 : 0] : state->vk_dummy_view;
+        for (i = 0; i < 2; ++i)
+            bindings[i].image.imageLayout = VK_IMAGE_LAYOUT_GENERAL;
+        bindings[2].image.imageView = out.view->vk_views[0];
+        bindings[3].image.imageView = out.view->vk_views[out.view->vk_views[1] ? 1 : 0];
+        for (i = 2; i < 4; ++i)
+            bindings[i].image.imageLayout = VK_IMAGE_LAYOUT_GENERAL;
+        bindings[4].buffer.buffer = state->vk_buffer;
+        bindings[4].buffer.offset = offset + k * VP_SLOT_SIZE;
+        bindings[4].buffer.range = sizeof(*params);
+        vkdva_cmd_dispatch(device, vk_cmd, passes[k].pipeline, bindings, NULL,
+                (params->region[2] + 7) / 8, (params->region[3] + 7) / 8, 1);
+        vkdva_cmd_memory_barrier(device, vk_cmd);
+    }
+
+    for (s = 0; s < desc->stream_count; ++s)
+    {
+        texture = desc->streams[s].input->texture;
+        vp_texture_prepare(device, vk_cmd, texture, false);
+        texture->last_use.stream = command_stream;
+        texture->last_use.value = command_stream->next_value;
+    }
+    texture = out.view->texture;
+    vp_texture_prepare(device, vk_cmd, texture, false);
+    texture->last_use.stream = command_stream;
+    texture->last_use.value = command_stream->next_value;
+    return S_OK;
+}
