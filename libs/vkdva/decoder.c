@@ -36,6 +36,8 @@ static const GUID vkdva_guid_null;
 static const struct vkdva_codec_ops *const vkdva_codecs[] =
 {
     &vkdva_h264_ops,
+    &vkdva_hevc_main_ops,
+    &vkdva_hevc_main10_ops,
 };
 
 const struct vkdva_codec_ops *vkdva_codec_ops_from_profile(const GUID *profile)
@@ -934,7 +936,7 @@ HRESULT vkdva_decoder_upload_output(struct d3d11_device *device, struct d3d11_te
         struct d3d11_crypto_session *session, const uint8_t *const planes[3], const int pitches[3],
         unsigned int width, unsigned int height, unsigned int bit_depth)
 {
-    unsigned int x, y, w, h, bytes = bit_depth > 8 ? 2 : 1, shift = bit_depth > 8 ? 16 - bit_depth : 0;
+    unsigned int x, y, w, h, src_bytes = bit_depth > 8 ? 2 : 1, bytes, shift;
     size_t pitch;
     uint8_t *data;
     HRESULT hr;
@@ -942,37 +944,43 @@ HRESULT vkdva_decoder_upload_output(struct d3d11_device *device, struct d3d11_te
     /* Whole 2x2 blocks of the decoded picture that fit the surface. */
     w = vkdva_min_u(width, texture->desc.Width) & ~1u;
     h = vkdva_min_u(height, texture->desc.Height) & ~1u;
-    if ((bytes == 2) != (texture->format->plane_element_sizes[0] == 2))
+    bytes = texture->format->plane_element_sizes[0] == 2 ? 2 : 1;
+    if (bytes < src_bytes || bit_depth > 16)
     {
         FIXME("Cannot write a %u-bit picture into %s.\n", bit_depth, debug_dxgi_format(texture->desc.Format));
         return E_NOTIMPL;
     }
+    /* P010/P016 keep the samples in the high bits; an 8-bit picture in them (an HEVC Main
+     * stream decoded with the Main 10 profile) is scaled as a 10-bit decoder would. */
+    shift = bytes == 2 ? 16 - bit_depth : 0;
     pitch = (size_t)w * bytes;
     if (!(data = vkdva_malloc(pitch * (h + h / 2))))
         return E_OUTOFMEMORY;
 
-    /* I420 planes from the decoder become NV12/P010 rows: luma, then interleaved chroma, with
-     * 10-bit samples in the high bits as P010 stores them. */
+#define SAMPLE(row, i) (src_bytes == 1 ? (row)[i] : ((const uint16_t *)(row))[i])
+    /* I420 planes from the decoder become NV12/P010 rows: luma, then interleaved chroma. */
     for (y = 0; y < h; ++y)
     {
+        const uint8_t *src = planes[0] + (size_t)y * pitches[0];
+
         if (bytes == 1)
         {
-            memcpy(data + y * pitch, planes[0] + (size_t)y * pitches[0], w);
+            memcpy(data + y * pitch, src, w);
         }
         else
         {
-            const uint16_t *src = (const uint16_t *)(planes[0] + (size_t)y * pitches[0]);
             uint16_t *dst = (uint16_t *)(data + y * pitch);
 
             for (x = 0; x < w; ++x)
-                dst[x] = src[x] << shift;
+                dst[x] = SAMPLE(src, x) << shift;
         }
     }
     for (y = 0; y < h / 2; ++y)
     {
+        const uint8_t *u = planes[1] + (size_t)y * pitches[1], *v = planes[2] + (size_t)y * pitches[2];
+
         if (bytes == 1)
         {
-            const uint8_t *u = planes[1] + (size_t)y * pitches[1], *v = planes[2] + (size_t)y * pitches[2];
             uint8_t *dst = data + (h + y) * pitch;
 
             for (x = 0; x < w / 2; ++x)
@@ -983,17 +991,16 @@ HRESULT vkdva_decoder_upload_output(struct d3d11_device *device, struct d3d11_te
         }
         else
         {
-            const uint16_t *u = (const uint16_t *)(planes[1] + (size_t)y * pitches[1]);
-            const uint16_t *v = (const uint16_t *)(planes[2] + (size_t)y * pitches[2]);
             uint16_t *dst = (uint16_t *)(data + (h + y) * pitch);
 
             for (x = 0; x < w / 2; ++x)
             {
-                dst[2 * x] = u[x] << shift;
-                dst[2 * x + 1] = v[x] << shift;
+                dst[2 * x] = SAMPLE(u, x) << shift;
+                dst[2 * x + 1] = SAMPLE(v, x) << shift;
             }
         }
     }
+#undef SAMPLE
 
     /* Submitted at once, as a decode is: the application may never Flush, and unsubmitted
      * uploads would pile up. A protected surface receives the picture encrypted (protect.c). */

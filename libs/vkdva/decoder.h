@@ -69,8 +69,14 @@ struct vkdva_sw_picture
     struct vkdva_bytes parameter_sets;
     struct vkdva_slice *slices;
     size_t slice_count;
+    /* Where the slices are: the frame's bitstream buffer, or (non-NULL) slices the codec
+     * rewrote into a buffer of its state. */
+    const uint8_t *slice_data;
     /* The picture is the second field of a frame already decoded into the same surface. */
     bool second_field;
+    /* The decoder allocates the picture before the missing references it generates (HEVC),
+     * not after them (H.264 frame-number gaps). */
+    bool picture_allocated_first;
 };
 
 enum vkdva_codec
@@ -173,6 +179,8 @@ struct vkdva_codec_ops
 };
 
 extern const struct vkdva_codec_ops vkdva_h264_ops;
+extern const struct vkdva_codec_ops vkdva_hevc_main_ops;
+extern const struct vkdva_codec_ops vkdva_hevc_main10_ops;
 
 const struct vkdva_codec_ops *vkdva_codec_ops_from_profile(const GUID *profile);
 

@@ -36,9 +36,11 @@ struct vkdva_sw_decoder
     AVFrame *frame;
     void *codec_state;
 
-    /* The picture buffer libavcodec allocated most recently. */
+    /* The picture buffer libavcodec allocated for the submitted picture: the most recent
+     * one, or the first one of the submission where the codec says so. */
     AVFrame *current;
     bool allocated;
+    bool keep_first;
 };
 
 static enum AVCodecID vkdva_sw_codec_id(const struct vkdva_codec_ops *codec)
@@ -74,6 +76,8 @@ static int vkdva_sw_get_buffer2(AVCodecContext *avctx, AVFrame *frame, int flags
 
     if ((ret = avcodec_default_get_buffer2(avctx, frame, flags)) < 0)
         return ret;
+    if (sw->allocated && sw->keep_first)
+        return 0;
     av_frame_unref(sw->current);
     if ((ret = av_frame_ref(sw->current, frame)) < 0)
         return ret;
@@ -193,6 +197,7 @@ static HRESULT vkdva_sw_decode(void *backend, const struct vkdva_decode_frame *f
     struct d3d11_video_decoder *decoder = sw->decoder;
     struct vkdva_sw_picture picture = {0};
     struct vkdva_decode_status status = {0};
+    const uint8_t *slice_data;
     size_t size, i;
     uint8_t *dst;
     HRESULT hr;
@@ -214,13 +219,15 @@ static HRESULT vkdva_sw_decode(void *backend, const struct vkdva_decode_frame *f
     if (picture.parameter_sets.count)
         memcpy(dst, picture.parameter_sets.data, picture.parameter_sets.count);
     dst += picture.parameter_sets.count;
+    slice_data = picture.slice_data ? picture.slice_data : frame->bitstream;
     for (i = 0; i < picture.slice_count; ++i)
     {
-        memcpy(dst, frame->bitstream + picture.slices[i].offset, picture.slices[i].size);
+        memcpy(dst, slice_data + picture.slices[i].offset, picture.slices[i].size);
         dst += picture.slices[i].size;
     }
 
     sw->allocated = false;
+    sw->keep_first = picture.picture_allocated_first;
     ret = avcodec_send_packet(sw->avctx, sw->packet);
     av_packet_unref(sw->packet);
     /* Frames come out in libavcodec's display order; vkdva already has what it needs. */
