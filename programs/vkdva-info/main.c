@@ -272,6 +272,85 @@ static const char *profile_name(const GUID *guid)
     return "(other)";
 }
 
+/* The video processor caps for 1920x1080 progressive content, as a player would ask. */
+static void print_video_processor(ID3D11VideoDevice *video_device)
+{
+    static const struct
+    {
+        DXGI_FORMAT format;
+        const char *name;
+    }
+    formats[] =
+    {
+        {DXGI_FORMAT_NV12, "NV12"},
+        {DXGI_FORMAT_P010, "P010"},
+        {DXGI_FORMAT_P016, "P016"},
+        {DXGI_FORMAT_YUY2, "YUY2"},
+        {DXGI_FORMAT_AYUV, "AYUV"},
+        {DXGI_FORMAT_Y410, "Y410"},
+        {DXGI_FORMAT_Y416, "Y416"},
+        {DXGI_FORMAT_B8G8R8A8_UNORM, "B8G8R8A8_UNORM"},
+        {DXGI_FORMAT_R8G8B8A8_UNORM, "R8G8B8A8_UNORM"},
+        {DXGI_FORMAT_R10G10B10A2_UNORM, "R10G10B10A2_UNORM"},
+        {DXGI_FORMAT_R16G16B16A16_FLOAT, "R16G16B16A16_FLOAT"},
+    };
+    D3D11_VIDEO_PROCESSOR_CONTENT_DESC desc =
+    {
+        .InputFrameFormat = D3D11_VIDEO_FRAME_FORMAT_PROGRESSIVE,
+        .InputFrameRate = {30, 1},
+        .InputWidth = 1920,
+        .InputHeight = 1080,
+        .OutputFrameRate = {30, 1},
+        .OutputWidth = 1920,
+        .OutputHeight = 1080,
+        .Usage = D3D11_VIDEO_USAGE_PLAYBACK_NORMAL,
+    };
+    D3D11_VIDEO_PROCESSOR_RATE_CONVERSION_CAPS rate_caps;
+    ID3D11VideoProcessorEnumerator *enumerator;
+    D3D11_VIDEO_PROCESSOR_FILTER_RANGE range;
+    D3D11_VIDEO_PROCESSOR_CAPS caps;
+    UINT i, flags;
+    HRESULT hr;
+
+    if (FAILED(hr = ID3D11VideoDevice_CreateVideoProcessorEnumerator(video_device, &desc, &enumerator)))
+    {
+        printf("D3D11 video processor: none (hr %#x)\n", hr);
+        return;
+    }
+    if (SUCCEEDED(ID3D11VideoProcessorEnumerator_GetVideoProcessorCaps(enumerator, &caps)))
+    {
+        printf("D3D11 video processor (1920x1080 progressive): device caps %#x, feature caps %#x, filter caps %#x,\n"
+                "  input format caps %#x, auto stream caps %#x, stereo caps %#x, %u input streams, %u stream states\n",
+                caps.DeviceCaps, caps.FeatureCaps, caps.FilterCaps, caps.InputFormatCaps, caps.AutoStreamCaps,
+                caps.StereoCaps, caps.MaxInputStreams, caps.MaxStreamStates);
+        for (i = 0; i < caps.RateConversionCapsCount; ++i)
+        {
+            if (SUCCEEDED(ID3D11VideoProcessorEnumerator_GetVideoProcessorRateConversionCaps(enumerator, i,
+                    &rate_caps)))
+                printf("  rate conversion %u: processor caps %#x, %u past, %u future frames, inverse telecine %#x,"
+                        " %u custom rates\n", i, rate_caps.ProcessorCaps, rate_caps.PastFrames,
+                        rate_caps.FutureFrames, rate_caps.ITelecineCaps, rate_caps.CustomRateCount);
+        }
+        for (i = D3D11_VIDEO_PROCESSOR_FILTER_BRIGHTNESS; i <= D3D11_VIDEO_PROCESSOR_FILTER_STEREO_ADJUSTMENT; ++i)
+        {
+            if ((caps.FilterCaps & (1u << i))
+                    && SUCCEEDED(ID3D11VideoProcessorEnumerator_GetVideoProcessorFilterRange(enumerator, i, &range)))
+                printf("  filter %u: [%d, %d], default %d, multiplier %g\n", i, range.Minimum, range.Maximum,
+                        range.Default, range.Multiplier);
+        }
+    }
+    printf("  formats:");
+    for (i = 0; i < ARRAY_SIZE(formats); ++i)
+    {
+        if (SUCCEEDED(ID3D11VideoProcessorEnumerator_CheckVideoProcessorFormat(enumerator, formats[i].format, &flags))
+                && flags)
+            printf(" %s%s%s", formats[i].name, (flags & D3D11_VIDEO_PROCESSOR_FORMAT_SUPPORT_INPUT) ? " in" : "",
+                    (flags & D3D11_VIDEO_PROCESSOR_FORMAT_SUPPORT_OUTPUT) ? "/out" : "");
+    }
+    printf("\n");
+    ID3D11VideoProcessorEnumerator_Release(enumerator);
+}
+
 static void print_d3d11_video(ID3D11Device *device)
 {
     static const struct
@@ -332,6 +411,8 @@ static void print_d3d11_video(ID3D11Device *device)
         }
         printf("\n");
     }
+
+    print_video_processor(video_device);
 
     hr = ID3D11VideoDevice_GetContentProtectionCaps(video_device, NULL, NULL, &cp_caps);
     if (SUCCEEDED(hr))
