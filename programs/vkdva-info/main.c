@@ -351,6 +351,69 @@ static void print_video_processor(ID3D11VideoDevice *video_device)
     ID3D11VideoProcessorEnumerator_Release(enumerator);
 }
 
+/* Content protection: the mode in use, the capability bits by name, the key exchanges. */
+static void print_content_protection(ID3D11VideoDevice *video_device)
+{
+    static const struct
+    {
+        UINT flag;
+        const char *name;
+    }
+    flags[] =
+    {
+        {D3D11_CONTENT_PROTECTION_CAPS_SOFTWARE, "SOFTWARE"},
+        {D3D11_CONTENT_PROTECTION_CAPS_HARDWARE, "HARDWARE"},
+        {D3D11_CONTENT_PROTECTION_CAPS_PROTECTION_ALWAYS_ON, "PROTECTION_ALWAYS_ON"},
+        {D3D11_CONTENT_PROTECTION_CAPS_PARTIAL_DECRYPTION, "PARTIAL_DECRYPTION"},
+        {D3D11_CONTENT_PROTECTION_CAPS_CONTENT_KEY, "CONTENT_KEY"},
+        {D3D11_CONTENT_PROTECTION_CAPS_FRESHEN_SESSION_KEY, "FRESHEN_SESSION_KEY"},
+        {D3D11_CONTENT_PROTECTION_CAPS_ENCRYPTED_READ_BACK, "ENCRYPTED_READ_BACK"},
+        {D3D11_CONTENT_PROTECTION_CAPS_ENCRYPTED_READ_BACK_KEY, "ENCRYPTED_READ_BACK_KEY"},
+        {D3D11_CONTENT_PROTECTION_CAPS_SEQUENTIAL_CTR_IV, "SEQUENTIAL_CTR_IV"},
+        {D3D11_CONTENT_PROTECTION_CAPS_ENCRYPT_SLICEDATA_ONLY, "ENCRYPT_SLICEDATA_ONLY"},
+        {D3D11_CONTENT_PROTECTION_CAPS_DECRYPTION_BLT, "DECRYPTION_BLT"},
+        {D3D11_CONTENT_PROTECTION_CAPS_HARDWARE_PROTECT_UNCOMPRESSED, "HARDWARE_PROTECT_UNCOMPRESSED"},
+        {D3D11_CONTENT_PROTECTION_CAPS_HARDWARE_PROTECTED_MEMORY_PAGEABLE, "HARDWARE_PROTECTED_MEMORY_PAGEABLE"},
+        {D3D11_CONTENT_PROTECTION_CAPS_HARDWARE_TEARDOWN, "HARDWARE_TEARDOWN"},
+        {D3D11_CONTENT_PROTECTION_CAPS_HARDWARE_DRM_COMMUNICATION, "HARDWARE_DRM_COMMUNICATION"},
+    };
+    D3D11_VIDEO_CONTENT_PROTECTION_CAPS caps;
+    GUID key_exchange;
+    unsigned int i;
+    HRESULT hr;
+
+    if (FAILED(hr = ID3D11VideoDevice_GetContentProtectionCaps(video_device, &D3D11_CRYPTO_TYPE_AES128_CTR,
+            NULL, &caps)))
+    {
+        printf("D3D11 content protection: not available (hr %#x)\n", hr);
+        return;
+    }
+    printf("D3D11 content protection (AES128_CTR):\n");
+    printf("  mode: %s\n", (caps.Caps & D3D11_CONTENT_PROTECTION_CAPS_HARDWARE)
+            ? "hardware (Vulkan protected memory)" : "software (surfaces encrypted at rest)");
+    printf("  caps: %#x", caps.Caps);
+    for (i = 0; i < ARRAY_SIZE(flags); ++i)
+    {
+        if (caps.Caps & flags[i].flag)
+            printf(" %s", flags[i].name);
+    }
+    printf("\n");
+    printf("  block alignment %u, protected memory %" PRIu64 " bytes\n", caps.BlockAlignmentSize,
+            (uint64_t)caps.ProtectedMemorySize);
+    printf("  key exchanges: %u", caps.KeyExchangeTypeCount);
+    for (i = 0; i < caps.KeyExchangeTypeCount; ++i)
+    {
+        if (FAILED(ID3D11VideoDevice_CheckCryptoKeyExchange(video_device, &D3D11_CRYPTO_TYPE_AES128_CTR, NULL, i,
+                &key_exchange)))
+            continue;
+        if (IsEqualGUID(&key_exchange, &D3D11_KEY_EXCHANGE_RSAES_OAEP))
+            printf(" RSAES_OAEP (SHA-1, SHA-256, SHA-512)");
+        else
+            printf(" %08x-...", (unsigned int)key_exchange.Data1);
+    }
+    printf("\n");
+}
+
 static void print_d3d11_video(ID3D11Device *device)
 {
     static const struct
@@ -372,7 +435,6 @@ static void print_d3d11_video(ID3D11Device *device)
         {DXGI_FORMAT_R10G10B10A2_UNORM, "R10G10B10A2_UNORM"},
         {DXGI_FORMAT_R16G16B16A16_FLOAT, "R16G16B16A16_FLOAT"},
     };
-    D3D11_VIDEO_CONTENT_PROTECTION_CAPS cp_caps;
     ID3D11VideoDevice *video_device;
     UINT count, i, j, support;
     BOOL supported;
@@ -414,13 +476,7 @@ static void print_d3d11_video(ID3D11Device *device)
 
     print_video_processor(video_device);
 
-    hr = ID3D11VideoDevice_GetContentProtectionCaps(video_device, NULL, NULL, &cp_caps);
-    if (SUCCEEDED(hr))
-        printf("D3D11 content protection: caps %#x, %u key exchange type(s), block alignment %u,"
-                " protected memory %" PRIu64 " bytes\n", cp_caps.Caps, cp_caps.KeyExchangeTypeCount,
-                cp_caps.BlockAlignmentSize, (uint64_t)cp_caps.ProtectedMemorySize);
-    else
-        printf("D3D11 content protection: not available (hr %#x)\n", hr);
+    print_content_protection(video_device);
 
     ID3D11VideoDevice_Release(video_device);
 }
