@@ -198,19 +198,22 @@ struct readback
     ID3D11DeviceContext *context;
 };
 
-static void get_readback(ID3D11Device *device, ID3D11DeviceContext *context, ID3D11Texture2D *texture,
-        struct readback *rb)
+#define get_readback(a, b, c, d) get_readback_slice(a, b, c, 0, d)
+static void get_readback_slice(ID3D11Device *device, ID3D11DeviceContext *context, ID3D11Texture2D *texture,
+        UINT slice, struct readback *rb)
 {
     D3D11_TEXTURE2D_DESC desc;
     HRESULT hr;
 
     ID3D11Texture2D_GetDesc(texture, &desc);
+    desc.ArraySize = 1;
     desc.Usage = D3D11_USAGE_STAGING;
     desc.BindFlags = 0;
     desc.CPUAccessFlags = D3D11_CPU_ACCESS_READ;
     hr = ID3D11Device_CreateTexture2D(device, &desc, NULL, &rb->staging);
     ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
-    ID3D11DeviceContext_CopyResource(context, (ID3D11Resource *)rb->staging, (ID3D11Resource *)texture);
+    ID3D11DeviceContext_CopySubresourceRegion(context, (ID3D11Resource *)rb->staging, 0, 0, 0, 0,
+            (ID3D11Resource *)texture, slice, NULL);
     hr = ID3D11DeviceContext_Map(context, (ID3D11Resource *)rb->staging, 0, D3D11_MAP_READ, 0, &rb->map);
     ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
     rb->context = context;
@@ -515,8 +518,9 @@ static void test_views(void)
     D3D11_VIDEO_PROCESSOR_INPUT_VIEW_DESC input_desc;
     ID3D11VideoProcessorOutputView *output_view;
     ID3D11VideoProcessorInputView *input_view;
-    ID3D11Texture2D *nv12, *bgra, *array, *staging, *srv_only, *r8;
+    ID3D11Texture2D *nv12, *bgra, *array, *staging, *srv_only, *r8, *decoder_rt;
     ID3D11Resource *resource;
+    UINT support = 0;
     struct vp_test test;
     ID3D11Device *tmp;
     ULONG refcount;
@@ -543,8 +547,17 @@ static void test_views(void)
     /* Input views. */
     memset(&input_desc, 0, sizeof(input_desc));
     input_desc.ViewDimension = D3D11_VPIV_DIMENSION_TEXTURE2D;
+    /* A NULL view pointer only checks the arguments. */
     hr = ID3D11VideoDevice_CreateVideoProcessorInputView(test.video_device, (ID3D11Resource *)nv12,
             test.enumerator, &input_desc, NULL);
+    ok(hr == S_FALSE, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoDevice_CreateVideoProcessorInputView(test.video_device, (ID3D11Resource *)r8,
+            test.enumerator, &input_desc, NULL);
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    /* Input textures have no bind flags or one of DECODER, VIDEO_ENCODER, RENDER_TARGET and
+     * UNORDERED_ACCESS among theirs. */
+    hr = ID3D11VideoDevice_CreateVideoProcessorInputView(test.video_device, (ID3D11Resource *)srv_only,
+            test.enumerator, &input_desc, &input_view);
     ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
     input_view = (void *)0xdeadbeef;
     hr = ID3D11VideoDevice_CreateVideoProcessorInputView(test.video_device, NULL, test.enumerator,
@@ -622,7 +635,26 @@ static void test_views(void)
     output_desc.ViewDimension = D3D11_VPOV_DIMENSION_TEXTURE2D;
     hr = ID3D11VideoDevice_CreateVideoProcessorOutputView(test.video_device, (ID3D11Resource *)bgra,
             test.enumerator, &output_desc, NULL);
+    ok(hr == S_FALSE, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoDevice_CreateVideoProcessorOutputView(test.video_device, (ID3D11Resource *)srv_only,
+            test.enumerator, &output_desc, NULL);
     ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    /* Outputs are render targets, with at most VIDEO_ENCODER and SHADER_RESOURCE besides. */
+    ID3D11Device_CheckFormatSupport(test.device, DXGI_FORMAT_NV12, &support);
+    if (support & D3D11_FORMAT_SUPPORT_DECODER_OUTPUT)
+    {
+        decoder_rt = create_texture(test.device, DXGI_FORMAT_NV12, 64, 32, 1, D3D11_USAGE_DEFAULT,
+                D3D11_BIND_DECODER | D3D11_BIND_RENDER_TARGET, NULL);
+        hr = ID3D11VideoDevice_CreateVideoProcessorOutputView(test.video_device, (ID3D11Resource *)decoder_rt,
+                test.enumerator, &output_desc, &output_view);
+        ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+        /* As an input it is fine. */
+        input_desc.Texture2D.ArraySlice = 0;
+        hr = ID3D11VideoDevice_CreateVideoProcessorInputView(test.video_device, (ID3D11Resource *)decoder_rt,
+                test.enumerator, &input_desc, NULL);
+        ok(hr == S_FALSE, "Got unexpected hr %#x.\n", hr);
+        ID3D11Texture2D_Release(decoder_rt);
+    }
     output_view = (void *)0xdeadbeef;
     hr = ID3D11VideoDevice_CreateVideoProcessorOutputView(test.video_device, NULL, test.enumerator,
             &output_desc, &output_view);
@@ -811,7 +843,8 @@ static void test_output_state(void)
     memset(&color_space, 0, sizeof(color_space));
     ID3D11VideoContext_VideoProcessorGetOutputColorSpace(test.video_context, test.processor, &color_space);
     ok(color_space.RGB_Range == 1 && color_space.YCbCr_Matrix == 1 && !color_space.YCbCr_xvYCC
-            && color_space.Nominal_Range == D3D11_VIDEO_PROCESSOR_NOMINAL_RANGE_0_255, "Got unexpected colour space.\n");
+            && color_space.Nominal_Range == D3D11_VIDEO_PROCESSOR_NOMINAL_RANGE_0_255,
+            "Got unexpected colour space.\n");
 
     ok(caps.FeatureCaps & D3D11_VIDEO_PROCESSOR_FEATURE_CAPS_ALPHA_FILL, "Got feature caps %#x.\n", caps.FeatureCaps);
     ID3D11VideoContext_VideoProcessorSetOutputAlphaFillMode(test.video_context, test.processor,
@@ -1465,6 +1498,102 @@ done:
     release_vp_test(&test);
 }
 
+static void test_blt_array(void)
+{
+    static const RECT full = {0, 0, 64, 32};
+    D3D11_VIDEO_PROCESSOR_OUTPUT_VIEW_DESC output_desc;
+    D3D11_VIDEO_PROCESSOR_STREAM stream = {0};
+    ID3D11VideoProcessorOutputView *output_view;
+    ID3D11VideoProcessorInputView *input_view;
+    ID3D11Texture2D *input, *output;
+    D3D11_SUBRESOURCE_DATA data[4];
+    struct readback rb;
+    struct vp_test test;
+    unsigned int i;
+    DWORD *pixels;
+    HRESULT hr;
+
+    if (!init_vp_test(&test))
+        return;
+
+    pixels = malloc(64 * 32 * sizeof(*pixels));
+    for (i = 0; i < 64 * 32; ++i)
+        pixels[i] = 0xff0000ff;
+    for (i = 0; i < ARRAY_SIZE(data); ++i)
+    {
+        data[i].pSysMem = pixels;
+        data[i].SysMemPitch = 64 * sizeof(*pixels);
+        data[i].SysMemSlicePitch = 64 * 32 * sizeof(*pixels);
+    }
+    output = create_texture(test.device, DXGI_FORMAT_B8G8R8A8_UNORM, 64, 32, 4, D3D11_USAGE_DEFAULT,
+            D3D11_BIND_RENDER_TARGET, data);
+    free(pixels);
+    input = create_nv12_texture(test.device, 64, 32, 126, 128, 128);
+    if (!input || !output)
+    {
+        skip("Failed to create textures.\n");
+        goto done;
+    }
+    input_view = create_input_view(&test, input);
+    stream.Enable = TRUE;
+    stream.pInputSurface = input_view;
+
+    /* Without stereo output, array views have one element; the blit writes it. */
+    memset(&output_desc, 0, sizeof(output_desc));
+    output_desc.ViewDimension = D3D11_VPOV_DIMENSION_TEXTURE2DARRAY;
+    output_desc.Texture2DArray.FirstArraySlice = 1;
+    output_desc.Texture2DArray.ArraySize = 2;
+    hr = ID3D11VideoDevice_CreateVideoProcessorOutputView(test.video_device, (ID3D11Resource *)output,
+            test.enumerator, &output_desc, &output_view);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoContext_VideoProcessorBlt(test.video_context, test.processor, output_view, 0, 1, &stream);
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    ID3D11VideoProcessorOutputView_Release(output_view);
+
+    output_desc.Texture2DArray.FirstArraySlice = 2;
+    output_desc.Texture2DArray.ArraySize = 1;
+    hr = ID3D11VideoDevice_CreateVideoProcessorOutputView(test.video_device, (ID3D11Resource *)output,
+            test.enumerator, &output_desc, &output_view);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoContext_VideoProcessorBlt(test.video_context, test.processor, output_view, 0, 1, &stream);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    for (i = 0; i < 4; ++i)
+    {
+        get_readback_slice(test.device, test.context, output, i, &rb);
+        check_readback_rect(&rb, &full, i == 2 ? 0xff808080 : 0xff0000ff, 1);
+        release_readback(&rb);
+    }
+    ID3D11VideoProcessorOutputView_Release(output_view);
+
+    /* Bob: at the normal output rate, OutputIndex 0 and 1 are the two fields; there is no
+     * third. */
+    output_desc.ViewDimension = D3D11_VPOV_DIMENSION_TEXTURE2D;
+    output_desc.Texture2D.MipSlice = 0;
+    hr = ID3D11VideoDevice_CreateVideoProcessorOutputView(test.video_device, (ID3D11Resource *)output,
+            test.enumerator, &output_desc, &output_view);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    ID3D11VideoContext_VideoProcessorSetStreamFrameFormat(test.video_context, test.processor, 0,
+            D3D11_VIDEO_FRAME_FORMAT_INTERLACED_TOP_FIELD_FIRST);
+    for (i = 0; i < 3; ++i)
+    {
+        stream.OutputIndex = i;
+        hr = ID3D11VideoContext_VideoProcessorBlt(test.video_context, test.processor, output_view, i, 1, &stream);
+        ok(hr == (i < 2 ? S_OK : E_INVALIDARG), "Output index %u: got unexpected hr %#x.\n", i, hr);
+    }
+    get_readback(test.device, test.context, output, &rb);
+    check_readback_rect(&rb, &full, 0xff808080, 1);
+    release_readback(&rb);
+    ID3D11VideoProcessorOutputView_Release(output_view);
+
+    ID3D11VideoProcessorInputView_Release(input_view);
+done:
+    if (output)
+        ID3D11Texture2D_Release(output);
+    if (input)
+        ID3D11Texture2D_Release(input);
+    release_vp_test(&test);
+}
+
 START_TEST(processor)
 {
     require_device_or_skip_all();
@@ -1476,4 +1605,5 @@ START_TEST(processor)
     run_test(test_stream_state);
     run_test(test_blt_colours);
     run_test(test_blt_invalid);
+    run_test(test_blt_array);
 }

@@ -25,6 +25,8 @@
 #include "vp_blit.h"
 
 #define VKDVA_VP_RATE_CONVERSION_CAPS_COUNT 1u
+/* Stream states are kept for as many streams as a blit may enable. */
+#define VKDVA_VP_MAX_STREAM_STATES VKDVA_VP_MAX_INPUT_STREAMS
 #define VKDVA_VP_MAX_PALETTE_ENTRIES 256u
 /* DXGI_HDR_METADATA_HDR10PLUS is 72 bytes of the SMPTE ST 2094-40 payload (dxgi1_5.h). */
 #define VKDVA_VP_HDR10PLUS_SIZE 72u
@@ -120,7 +122,7 @@ struct d3d11_video_processor
 
     /* Device lock held. */
     struct vkdva_vp_output_state output;
-    struct vkdva_vp_stream_state streams[VKDVA_VP_MAX_INPUT_STREAMS];
+    struct vkdva_vp_stream_state streams[VKDVA_VP_MAX_STREAM_STATES];
 };
 
 struct d3d11_video_processor_input_view
@@ -171,7 +173,7 @@ static void vkdva_vp_get_caps(D3D11_VIDEO_PROCESSOR_CAPS *caps)
     caps->StereoCaps = 0;
     caps->RateConversionCapsCount = VKDVA_VP_RATE_CONVERSION_CAPS_COUNT;
     caps->MaxInputStreams = VKDVA_VP_MAX_INPUT_STREAMS;
-    caps->MaxStreamStates = VKDVA_VP_MAX_INPUT_STREAMS;
+    caps->MaxStreamStates = VKDVA_VP_MAX_STREAM_STATES;
 }
 
 static bool vkdva_vp_has_feature(UINT feature)
@@ -1028,6 +1030,8 @@ static HRESULT vkdva_vp_check_view_resource(struct d3d11_device *device, ID3D11R
         ID3D11VideoProcessorEnumerator *enum_, bool output, struct d3d11_texture2d **texture,
         struct d3d11_video_processor_enumerator **enumerator)
 {
+    UINT bind_flags;
+
     if (!(*texture = unsafe_impl_from_ID3D11Resource(resource)) || (*texture)->device != device)
     {
         WARN("Invalid resource %p.\n", resource);
@@ -1038,9 +1042,26 @@ static HRESULT vkdva_vp_check_view_resource(struct d3d11_device *device, ID3D11R
         WARN("Invalid enumerator %p.\n", enum_);
         return E_INVALIDARG;
     }
-    if ((*texture)->desc.Usage == D3D11_USAGE_STAGING || !(*texture)->vk_image)
+    /* Video processor views need D3D11_USAGE_DEFAULT textures, and bind flags that include
+     * DECODER, VIDEO_ENCODER, RENDER_TARGET or UNORDERED_ACCESS, or none, for input, and
+     * RENDER_TARGET with at most VIDEO_ENCODER and SHADER_RESOURCE besides for output
+     * (ID3D11VideoDevice::CreateVideoProcessorInputView/OutputView). */
+    if ((*texture)->desc.Usage != D3D11_USAGE_DEFAULT || !(*texture)->vk_image)
     {
-        WARN("Texture %p has usage %#x: the video processor cannot access it.\n", *texture, (*texture)->desc.Usage);
+        WARN("Texture %p has usage %#x, not D3D11_USAGE_DEFAULT.\n", *texture, (*texture)->desc.Usage);
+        return E_INVALIDARG;
+    }
+    bind_flags = (*texture)->desc.BindFlags;
+    if (output && (!(bind_flags & D3D11_BIND_RENDER_TARGET) || (bind_flags & ~(D3D11_BIND_RENDER_TARGET
+            | D3D11_BIND_VIDEO_ENCODER | D3D11_BIND_SHADER_RESOURCE))))
+    {
+        WARN("Texture %p has bind flags %#x, unsuitable for an output view.\n", *texture, bind_flags);
+        return E_INVALIDARG;
+    }
+    if (!output && bind_flags && !(bind_flags & (D3D11_BIND_DECODER | D3D11_BIND_VIDEO_ENCODER
+            | D3D11_BIND_RENDER_TARGET | D3D11_BIND_UNORDERED_ACCESS)))
+    {
+        WARN("Texture %p has bind flags %#x, unsuitable for an input view.\n", *texture, bind_flags);
         return E_INVALIDARG;
     }
     if (!vkdva_vp_format_supported(device, (*texture)->desc.Format, output))
@@ -1064,12 +1085,8 @@ HRESULT STDMETHODCALLTYPE d3d11_video_device_CreateVideoProcessorInputView(ID3D1
 
     TRACE("iface %p, resource %p, enum_ %p, desc %p, vpi_view %p.\n", iface, resource, enum_, desc, vpi_view);
 
-    if (!vpi_view)
-    {
-        WARN("NULL view pointer.\n");
-        return E_INVALIDARG;
-    }
-    *vpi_view = NULL;
+    if (vpi_view)
+        *vpi_view = NULL;
     if (FAILED(hr = vkdva_vp_check_view_resource(device, resource, enum_, false, &texture, &enumerator)))
         return hr;
     if (!desc)
@@ -1098,6 +1115,11 @@ HRESULT STDMETHODCALLTYPE d3d11_video_device_CreateVideoProcessorInputView(ID3D1
         WARN("Array slice %u outside the %u-slice texture.\n", desc->Texture2D.ArraySlice, texture->desc.ArraySize);
         return E_INVALIDARG;
     }
+
+    /* A NULL view pointer asks whether the view could be created; S_FALSE, as D3D11's other
+     * Create methods answer. */
+    if (!vpi_view)
+        return S_FALSE;
 
     if (!(view = vkdva_calloc(1, sizeof(*view))))
         return E_OUTOFMEMORY;
@@ -1278,23 +1300,13 @@ HRESULT STDMETHODCALLTYPE d3d11_video_device_CreateVideoProcessorOutputView(ID3D
 
     TRACE("iface %p, resource %p, enum_ %p, desc %p, vpo_view %p.\n", iface, resource, enum_, desc, vpo_view);
 
-    if (!vpo_view)
-    {
-        WARN("NULL view pointer.\n");
-        return E_INVALIDARG;
-    }
-    *vpo_view = NULL;
+    if (vpo_view)
+        *vpo_view = NULL;
     if (FAILED(hr = vkdva_vp_check_view_resource(device, resource, enum_, true, &texture, &enumerator)))
         return hr;
     if (!desc)
     {
         WARN("NULL desc.\n");
-        return E_INVALIDARG;
-    }
-    /* The output must be a render target (ID3D11VideoDevice::CreateVideoProcessorOutputView). */
-    if (!(texture->desc.BindFlags & D3D11_BIND_RENDER_TARGET))
-    {
-        WARN("Texture %p was not created with D3D11_BIND_RENDER_TARGET.\n", texture);
         return E_INVALIDARG;
     }
     switch (desc->ViewDimension)
@@ -1323,6 +1335,11 @@ HRESULT STDMETHODCALLTYPE d3d11_video_device_CreateVideoProcessorOutputView(ID3D
         WARN("Mip slice %u: the video processor writes mip 0 only.\n", mip);
         return E_INVALIDARG;
     }
+
+    /* A NULL view pointer asks whether the view could be created; S_FALSE, as D3D11's other
+     * Create methods answer. */
+    if (!vpo_view)
+        return S_FALSE;
 
     if (!(view = vkdva_calloc(1, sizeof(*view))))
         return E_OUTOFMEMORY;
@@ -1368,9 +1385,9 @@ static struct d3d11_video_processor *vkdva_vp_lock(struct d3d11_immediate_contex
 static struct vkdva_vp_stream_state *vkdva_vp_lock_stream(struct d3d11_immediate_context *context,
         ID3D11VideoProcessor *iface, UINT index, struct d3d11_video_processor **processor)
 {
-    if (index >= VKDVA_VP_MAX_INPUT_STREAMS)
+    if (index >= VKDVA_VP_MAX_STREAM_STATES)
     {
-        WARN("Invalid stream index %u (MaxStreamStates %u).\n", index, VKDVA_VP_MAX_INPUT_STREAMS);
+        WARN("Invalid stream index %u (MaxStreamStates %u).\n", index, VKDVA_VP_MAX_STREAM_STATES);
         return NULL;
     }
     if (!(*processor = vkdva_vp_lock(context, iface)))
@@ -1520,7 +1537,7 @@ void STDMETHODCALLTYPE d3d11_video_context_VideoProcessorSetOutputAlphaFillMode(
         return;
     }
     if (alpha_fill_mode == D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE_SOURCE_STREAM
-            && stream_idx >= VKDVA_VP_MAX_INPUT_STREAMS)
+            && stream_idx >= VKDVA_VP_MAX_STREAM_STATES)
     {
         WARN("Invalid stream index %u.\n", stream_idx);
         return;
@@ -2462,7 +2479,7 @@ HRESULT STDMETHODCALLTYPE d3d11_video_context_VideoProcessorGetBehaviorHints(ID3
         return E_INVALIDARG;
     }
     *behaviour_hints = 0;
-    if (stream_count > VKDVA_VP_MAX_INPUT_STREAMS || (stream_count && !streams))
+    if (stream_count > VKDVA_VP_MAX_STREAM_STATES || (stream_count && !streams))
     {
         WARN("Invalid stream count %u or streams %p.\n", stream_count, streams);
         return E_INVALIDARG;
@@ -2689,26 +2706,35 @@ HRESULT STDMETHODCALLTYPE d3d11_video_context_VideoProcessorBlt(ID3D11VideoConte
         const D3D11_VIDEO_PROCESSOR_STREAM *streams)
 {
     struct d3d11_immediate_context *context = impl_from_ID3D11VideoContext3(iface);
-    struct vkdva_vp_stream_desc stream_descs[VKDVA_VP_MAX_INPUT_STREAMS];
+    struct vkdva_vp_stream_desc stream_descs[VKDVA_VP_MAX_STREAM_STATES];
     struct d3d11_video_processor_output_view *output;
     const struct vkdva_vp_output_state *state;
     struct vkdva_vp_blit_desc desc;
+    unsigned int i, enabled_count;
     struct d3d11_video_processor *vp;
     HRESULT hr = S_OK;
-    unsigned int i;
     bool skip;
 
     TRACE("iface %p, processor %p, view %p, frame_idx %u, stream_count %u, streams %p.\n",
             iface, processor, view, frame_idx, stream_count, streams);
 
-    if (!stream_count || stream_count > VKDVA_VP_MAX_INPUT_STREAMS)
+    /* StreamCount is at most MaxStreamStates, and at most MaxInputStreams of the streams are
+     * enabled (ID3D11VideoContext::VideoProcessorBlt). */
+    if (!stream_count || stream_count > VKDVA_VP_MAX_STREAM_STATES)
     {
-        WARN("Invalid stream count %u (MaxInputStreams %u).\n", stream_count, VKDVA_VP_MAX_INPUT_STREAMS);
+        WARN("Invalid stream count %u (MaxStreamStates %u).\n", stream_count, VKDVA_VP_MAX_STREAM_STATES);
         return E_INVALIDARG;
     }
     if (!streams)
     {
         WARN("NULL streams.\n");
+        return E_INVALIDARG;
+    }
+    for (i = 0, enabled_count = 0; i < stream_count; ++i)
+        enabled_count += !!streams[i].Enable;
+    if (enabled_count > VKDVA_VP_MAX_INPUT_STREAMS)
+    {
+        WARN("%u enabled streams (MaxInputStreams %u).\n", enabled_count, VKDVA_VP_MAX_INPUT_STREAMS);
         return E_INVALIDARG;
     }
     if (!(vp = vkdva_vp_lock(context, processor)))
@@ -2722,6 +2748,15 @@ HRESULT STDMETHODCALLTYPE d3d11_video_context_VideoProcessorBlt(ID3D11VideoConte
     if (!vkdva_vp_same_enumerator(&output->enum_desc, &vp->desc))
     {
         WARN("Output view %p comes from an enumerator of another content description.\n", view);
+        hr = E_INVALIDARG;
+        goto done;
+    }
+    /* Without stereo output the view must have a single array element
+     * (ID3D11VideoDevice::CreateVideoProcessorOutputView). */
+    if (output->desc.ViewDimension == D3D11_VPOV_DIMENSION_TEXTURE2DARRAY && output->desc.Texture2DArray.ArraySize != 1)
+    {
+        WARN("Output view %p has %u array elements, stereo output is disabled.\n", view,
+                output->desc.Texture2DArray.ArraySize);
         hr = E_INVALIDARG;
         goto done;
     }
