@@ -279,9 +279,10 @@ static bool vkdva_vp_check_d3d11_color_space(const D3D11_VIDEO_PROCESSOR_COLOR_S
  * it suits the surface of a blit is checked by VideoProcessorBlt. */
 static bool vkdva_vp_check_dxgi_color_space(DXGI_COLOR_SPACE_TYPE cs)
 {
+    /* One format of each kind: 8-bit RGB, float RGB (linear light), YCbCr. */
     if (vkdva_vp_dxgi_color_space_supported(cs, DXGI_FORMAT_B8G8R8A8_UNORM)
-            || vkdva_vp_dxgi_color_space_supported(cs, DXGI_FORMAT_NV12)
-            || vkdva_vp_dxgi_color_space_supported(cs, DXGI_FORMAT_P010))
+            || vkdva_vp_dxgi_color_space_supported(cs, DXGI_FORMAT_R16G16B16A16_FLOAT)
+            || vkdva_vp_dxgi_color_space_supported(cs, DXGI_FORMAT_NV12))
         return true;
     WARN("Unsupported colour space %#x.\n", cs);
     return false;
