@@ -775,6 +775,54 @@ static double round_code(const struct vp_format *f, double v)
     return fmin(fmax(floor(v + 0.5), 0.0), max_code(f));
 }
 
+/* What a pass stores: code values rounded, the chroma of subsampled formats averaged over
+ * its pixels, alpha at the format's precision; pixels outside the target rect untouched. */
+static void ref_store(const struct blit_case *bc, const RECT *target, double *col)
+{
+    const struct image *out = bc->output;
+    const struct vp_format *f = out->f;
+    unsigned int x, y, i, j, n;
+
+    for (y = 0; y < out->height; y += 1u << f->shift_y)
+    {
+        for (x = 0; x < out->width; x += 1u << f->shift_x)
+        {
+            double sum[2] = {0.0, 0.0}, *p;
+            bool any = false;
+
+            n = 0;
+            for (j = 0; j < (1u << f->shift_y); ++j)
+            {
+                for (i = 0; i < (1u << f->shift_x); ++i)
+                {
+                    p = &col[((y + j) * out->width + x + i) * 4];
+                    sum[0] += p[1];
+                    sum[1] += p[2];
+                    any |= in_rect(target, x + i, y + j);
+                    ++n;
+                }
+            }
+            for (j = 0; j < (1u << f->shift_y); ++j)
+            {
+                for (i = 0; i < (1u << f->shift_x); ++i)
+                {
+                    p = &col[((y + j) * out->width + x + i) * 4];
+                    if (any)
+                    {
+                        p[1] = round_code(f, sum[0] / n);
+                        p[2] = round_code(f, sum[1] / n);
+                    }
+                    if (!in_rect(target, x + i, y + j))
+                        continue;
+                    p[0] = round_code(f, p[0]);
+                    if (f->alpha_bits && !f->is_float)
+                        p[3] = floor(p[3] * (ldexp(1.0, f->alpha_bits) - 1.0) + 0.5) / (ldexp(1.0, f->alpha_bits) - 1.0);
+                }
+            }
+        }
+    }
+}
+
 /* The expected output: the reference composition, quantised and subsampled. */
 static void ref_blit(const struct blit_case *bc, struct image *expected)
 {
@@ -782,9 +830,8 @@ static void ref_blit(const struct blit_case *bc, struct image *expected)
     const struct vp_format *f = out->f;
     struct ref_stream rs[2];
     double bg[3], rgb[3], v[4], o[3], luma, a, *col;
-    unsigned int x, y, k, c, n;
-    RECT target = {0, 0, out->width, out->height}, r;
-    bool in_target;
+    RECT target = {0, 0, out->width, out->height};
+    unsigned int x, y, k, c;
 
     if (bc->target_enabled)
         target = bc->target;
@@ -817,25 +864,37 @@ static void ref_blit(const struct blit_case *bc, struct image *expected)
         for (x = 0; x < out->width; ++x)
         {
             double *p = &col[(y * out->width + x) * 4];
-            double old_alpha = *comp_at(out, 3, x, y);
 
-            in_target = in_rect(&target, x, y);
             p[0] = *comp_at(out, 0, x, y);
             p[1] = *comp_at(out, 1, x >> f->shift_x, y >> f->shift_y);
             p[2] = *comp_at(out, 2, x >> f->shift_x, y >> f->shift_y);
-            p[3] = old_alpha;
-            if (!in_target)
-                continue;
-            memcpy(p, bg, sizeof(bg));
-            p[3] = bc->alpha_mode == D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE_OPAQUE ? 1.0 : bc->bg.RGBA.A;
-            if (bc->alpha_mode == D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE_DESTINATION)
-                p[3] = old_alpha;
-            for (k = 0; k < bc->stream_count; ++k)
+            p[3] = *comp_at(out, 3, x, y);
+        }
+    }
+
+    /* One pass per stream, the first also filling the background; each pass stores its result
+     * in the output format (quantised, chroma subsampled) before the next reads it. */
+    for (k = 0; k < (bc->stream_count ? bc->stream_count : 1); ++k)
+    {
+        for (y = 0; y < out->height; ++y)
+        {
+            for (x = 0; x < out->width; ++x)
             {
+                double *p = &col[(y * out->width + x) * 4];
                 const struct stream_case *s = &bc->streams[k];
 
-                r = rs[k].dst;
-                if (!in_rect(&r, x, y) || !in_rect(&target, x, y))
+                if (!in_rect(&target, x, y))
+                    continue;
+                if (!k)
+                {
+                    double old_alpha = p[3];
+
+                    memcpy(p, bg, sizeof(bg));
+                    p[3] = bc->alpha_mode == D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE_OPAQUE ? 1.0 : bc->bg.RGBA.A;
+                    if (bc->alpha_mode == D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE_DESTINATION)
+                        p[3] = old_alpha;
+                }
+                if (k >= bc->stream_count || !in_rect(&rs[k].dst, x, y))
                     continue;
                 ref_footprint(&rs[k], rs[k].origin[0] + (x + 0.5) * rs[k].step_x[0] + (y + 0.5) * rs[k].step_y[0],
                         rs[k].origin[1] + (x + 0.5) * rs[k].step_x[1] + (y + 0.5) * rs[k].step_y[1], v);
@@ -849,42 +908,19 @@ static void ref_blit(const struct blit_case *bc, struct image *expected)
                     p[3] = a;
             }
         }
+        ref_store(bc, &target, col);
     }
 
-    /* Quantise; subsampled chroma is the average of the samples' pixels. */
     for (y = 0; y < out->height; ++y)
     {
         for (x = 0; x < out->width; ++x)
         {
             double *p = &col[(y * out->width + x) * 4];
 
-            *comp_at(expected, 0, x, y) = in_rect(&target, x, y) ? round_code(f, p[0]) : p[0];
+            *comp_at(expected, 0, x, y) = p[0];
             *comp_at(expected, 3, x, y) = p[3];
-        }
-    }
-    for (y = 0; y < comp_height(out, 1); ++y)
-    {
-        for (x = 0; x < comp_width(out, 1); ++x)
-        {
-            unsigned int bx = x << f->shift_x, by = y << f->shift_y, i, j;
-            double sum[2] = {0.0, 0.0};
-            bool any = false;
-
-            n = 0;
-            for (j = 0; j < (1u << f->shift_y); ++j)
-            {
-                for (i = 0; i < (1u << f->shift_x); ++i)
-                {
-                    double *p = &col[((by + j) * out->width + bx + i) * 4];
-
-                    sum[0] += p[1];
-                    sum[1] += p[2];
-                    any |= in_rect(&target, bx + i, by + j);
-                    ++n;
-                }
-            }
-            *comp_at(expected, 1, x, y) = any ? round_code(f, sum[0] / n) : *comp_at(out, 1, x, y);
-            *comp_at(expected, 2, x, y) = any ? round_code(f, sum[1] / n) : *comp_at(out, 2, x, y);
+            *comp_at(expected, 1, x >> f->shift_x, y >> f->shift_y) = p[1];
+            *comp_at(expected, 2, x >> f->shift_x, y >> f->shift_y) = p[2];
         }
     }
     free(col);
@@ -1555,6 +1591,262 @@ static void test_background(void)
     vp_test_cleanup(&t);
 }
 
+/* Two streams composited in order: per-pixel alpha, planar alpha, partial overlap. */
+static void test_composition(void)
+{
+    static const DXGI_FORMAT outputs[] = {DXGI_FORMAT_B8G8R8A8_UNORM, DXGI_FORMAT_NV12, DXGI_FORMAT_AYUV};
+    struct image in0, in1, out;
+    struct blit_case bc;
+    struct vp_test t;
+    unsigned int i;
+    char what[128];
+
+    if (!vp_test_init(&t))
+    {
+        skip("No device.\n");
+        return;
+    }
+    for (i = 0; i < ARRAY_SIZE(outputs); ++i)
+    {
+        image_init(&in0, DXGI_FORMAT_NV12, 16, 16);
+        image_init(&in1, i == 2 ? DXGI_FORMAT_AYUV : DXGI_FORMAT_R8G8B8A8_UNORM, 8, 8);
+        image_init(&out, outputs[i], 32, 24);
+        image_fill_random(&in0, true);
+        image_fill_random(&in1, false);
+        image_fill_random(&out, true);
+        memset(&bc, 0, sizeof(bc));
+        bc.output = &out;
+        bc.out_cs = default_cs(out.f, false, REF_BT709);
+        bc.bg.RGBA.B = 1.0f;
+        bc.bg.RGBA.A = 1.0f;
+        bc.stream_count = 2;
+        bc.streams[0].image = &in0;
+        bc.streams[0].cs = cs_d3d11(REF_BT709, false);
+        bc.streams[0].dst_rect_enabled = true;
+        bc.streams[0].dst_rect = (RECT){2, 2, 26, 20};
+        bc.streams[1].image = &in1;
+        bc.streams[1].cs = default_cs(in1.f, false, REF_BT709);
+        bc.streams[1].dst_rect_enabled = true;
+        bc.streams[1].dst_rect = (RECT){10, 8, 30, 22};
+        bc.streams[1].alpha_enabled = true;
+        bc.streams[1].alpha = 0.5f;
+        sprintf(what, "Composition to %s", out.f->name);
+        run_blit(&t, &bc, what);
+        image_destroy(&in0);
+        image_destroy(&in1);
+        image_destroy(&out);
+    }
+    vp_test_cleanup(&t);
+}
+
+/* D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE: opaque, the background's alpha, the destination's
+ * own alpha, and a stream's alpha in its destination rect. */
+static void test_alpha_fill(void)
+{
+    static const D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE modes[] =
+    {
+        D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE_OPAQUE,
+        D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE_BACKGROUND,
+        D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE_DESTINATION,
+        D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE_SOURCE_STREAM,
+        D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE_SOURCE_STREAM,
+    };
+    struct image in0, in1, out;
+    struct blit_case bc;
+    struct vp_test t;
+    unsigned int i;
+    char what[128];
+
+    if (!vp_test_init(&t))
+    {
+        skip("No device.\n");
+        return;
+    }
+    for (i = 0; i < ARRAY_SIZE(modes); ++i)
+    {
+        image_init(&in0, DXGI_FORMAT_AYUV, 16, 16);
+        image_init(&in1, DXGI_FORMAT_R8G8B8A8_UNORM, 8, 8);
+        image_init(&out, i == 4 ? DXGI_FORMAT_Y410 : DXGI_FORMAT_R8G8B8A8_UNORM, 24, 24);
+        image_fill_random(&in0, false);
+        image_fill_random(&in1, false);
+        image_fill_random(&out, false);
+        memset(&bc, 0, sizeof(bc));
+        bc.output = &out;
+        bc.out_cs = default_cs(out.f, true, REF_BT601);
+        bc.target_enabled = true;
+        bc.target = (RECT){1, 1, 23, 22};
+        bc.bg.RGBA.R = 1.0f;
+        bc.bg.RGBA.A = 0.25f;
+        bc.alpha_mode = modes[i];
+        bc.alpha_stream = i == 4 ? 0 : 1;
+        bc.stream_count = 2;
+        bc.streams[0].image = &in0;
+        bc.streams[0].cs = cs_d3d11(REF_BT601, false);
+        bc.streams[0].dst_rect_enabled = true;
+        bc.streams[0].dst_rect = (RECT){0, 0, 16, 16};
+        bc.streams[1].image = &in1;
+        bc.streams[1].cs = cs_d3d11(REF_BT601, true);
+        bc.streams[1].dst_rect_enabled = true;
+        bc.streams[1].dst_rect = (RECT){8, 8, 24, 24};
+        bc.streams[1].alpha_enabled = true;
+        bc.streams[1].alpha = 0.75f;
+        sprintf(what, "Alpha fill mode %u, stream %u, %s", bc.alpha_mode, bc.alpha_stream, out.f->name);
+        run_blit(&t, &bc, what);
+        image_destroy(&in0);
+        image_destroy(&in1);
+        image_destroy(&out);
+    }
+    vp_test_cleanup(&t);
+}
+
+/* Pixels whose luma lies in the key range become transparent, for Y'CbCr and RGB inputs. */
+static void test_luma_key(void)
+{
+    static const DXGI_FORMAT inputs[] = {DXGI_FORMAT_NV12, DXGI_FORMAT_B8G8R8A8_UNORM};
+    struct image in, out;
+    struct blit_case bc;
+    struct vp_test t;
+    unsigned int i;
+    char what[128];
+
+    if (!vp_test_init(&t))
+    {
+        skip("No device.\n");
+        return;
+    }
+    for (i = 0; i < ARRAY_SIZE(inputs); ++i)
+    {
+        image_init(&in, inputs[i], 16, 16);
+        image_init(&out, DXGI_FORMAT_B8G8R8A8_UNORM, 16, 16);
+        image_fill_random(&in, true);
+        memset(&bc, 0, sizeof(bc));
+        bc.output = &out;
+        bc.out_cs = cs_d3d11(REF_BT709, true);
+        bc.bg.RGBA.R = 1.0f;
+        bc.bg.RGBA.A = 1.0f;
+        bc.stream_count = 1;
+        bc.streams[0].image = &in;
+        bc.streams[0].cs = cs_d3d11(REF_BT709, !in.f->ycbcr);
+        bc.streams[0].luma_key = true;
+        bc.streams[0].luma_lower = 0.3f;
+        bc.streams[0].luma_upper = 0.6f;
+        sprintf(what, "Luma key, %s", in.f->name);
+        run_blit(&t, &bc, what);
+        image_destroy(&in);
+        image_destroy(&out);
+    }
+    vp_test_cleanup(&t);
+}
+
+/* Bob: each output frame shows one field, interpolated within that field only. */
+static void test_bob(void)
+{
+    static const struct
+    {
+        D3D11_VIDEO_FRAME_FORMAT format;
+        UINT output_index;
+        double luma, chroma;
+    }
+    tests[] =
+    {
+        {D3D11_VIDEO_FRAME_FORMAT_INTERLACED_TOP_FIELD_FIRST, 0, 50.0, 100.0},
+        {D3D11_VIDEO_FRAME_FORMAT_INTERLACED_TOP_FIELD_FIRST, 1, 200.0, 150.0},
+        {D3D11_VIDEO_FRAME_FORMAT_INTERLACED_BOTTOM_FIELD_FIRST, 0, 200.0, 150.0},
+        {D3D11_VIDEO_FRAME_FORMAT_INTERLACED_BOTTOM_FIELD_FIRST, 1, 50.0, 100.0},
+    };
+    struct image in, out, got;
+    struct blit_case bc;
+    unsigned int i, x, y;
+    struct vp_test t;
+    char what[128];
+    bool flat;
+
+    if (!vp_test_init(&t))
+    {
+        skip("No device.\n");
+        return;
+    }
+    for (i = 0; i < ARRAY_SIZE(tests); ++i)
+    {
+        image_init(&in, DXGI_FORMAT_NV12, 16, 16);
+        image_init(&out, DXGI_FORMAT_NV12, 16, 32);
+        /* Top field rows (even) 50, bottom field rows 200; chroma rows alternate likewise. */
+        for (y = 0; y < 16; ++y)
+        {
+            for (x = 0; x < 16; ++x)
+                *comp_at(&in, 0, x, y) = (y & 1) ? 200.0 : 50.0;
+        }
+        for (y = 0; y < 8; ++y)
+        {
+            for (x = 0; x < 8; ++x)
+                *comp_at(&in, 1, x, y) = *comp_at(&in, 2, x, y) = (y & 1) ? 150.0 : 100.0;
+        }
+        image_fill_random(&out, true);
+        memset(&bc, 0, sizeof(bc));
+        bc.output = &out;
+        bc.out_cs = cs_d3d11(REF_BT709, false);
+        bc.stream_count = 1;
+        bc.streams[0].image = &in;
+        bc.streams[0].cs = cs_d3d11(REF_BT709, false);
+        bc.streams[0].frame_format = tests[i].format;
+        bc.streams[0].output_index = tests[i].output_index;
+        sprintf(what, "Bob, frame format %u, output index %u", tests[i].format, tests[i].output_index);
+        if (!run_blit(&t, &bc, what))
+            continue;
+        image_init(&got, DXGI_FORMAT_NV12, 16, 32);
+        ref_blit(&bc, &got);
+        flat = true;
+        for (x = 0; x < 16 * 32; ++x)
+            flat &= got.c[0][x] == tests[i].luma;
+        for (x = 0; x < 8 * 16; ++x)
+            flat &= got.c[1][x] == tests[i].chroma && got.c[2][x] == tests[i].chroma;
+        ok(flat, "%s: the field is not flat.\n", what);
+        image_destroy(&got);
+        image_destroy(&in);
+        image_destroy(&out);
+    }
+    vp_test_cleanup(&t);
+}
+
+/* ProcAmp: brightness, contrast, hue and saturation, on Y'CbCr and RGB inputs. */
+static void test_procamp(void)
+{
+    static const DXGI_FORMAT inputs[] = {DXGI_FORMAT_NV12, DXGI_FORMAT_R8G8B8A8_UNORM};
+    struct image in, out;
+    struct blit_case bc;
+    struct vp_test t;
+    unsigned int i;
+    char what[128];
+
+    if (!vp_test_init(&t))
+    {
+        skip("No device.\n");
+        return;
+    }
+    for (i = 0; i < ARRAY_SIZE(inputs); ++i)
+    {
+        image_init(&in, inputs[i], 16, 16);
+        image_init(&out, DXGI_FORMAT_B8G8R8A8_UNORM, 16, 16);
+        image_fill_random(&in, true);
+        memset(&bc, 0, sizeof(bc));
+        bc.output = &out;
+        bc.out_cs = cs_d3d11(REF_BT601, true);
+        bc.stream_count = 1;
+        bc.streams[0].image = &in;
+        bc.streams[0].cs = cs_d3d11(REF_BT601, !in.f->ycbcr);
+        bc.streams[0].procamp = true;
+        bc.streams[0].brightness = 20;
+        bc.streams[0].contrast = 12;
+        bc.streams[0].hue = 30;
+        bc.streams[0].saturation = 8;
+        sprintf(what, "ProcAmp, %s", in.f->name);
+        run_blit(&t, &bc, what);
+        image_destroy(&in);
+        image_destroy(&out);
+    }
+    vp_test_cleanup(&t);
+}
+
 START_TEST(processor_blit)
 {
     require_device_or_skip_all();
@@ -1564,4 +1856,9 @@ START_TEST(processor_blit)
     run_test(test_geometry);
     run_test(test_downscale_aliasing);
     run_test(test_background);
+    run_test(test_composition);
+    run_test(test_alpha_fill);
+    run_test(test_luma_key);
+    run_test(test_bob);
+    run_test(test_procamp);
 }
