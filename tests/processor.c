@@ -519,11 +519,11 @@ static void test_views(void)
     ID3D11VideoProcessorOutputView *output_view;
     ID3D11VideoProcessorInputView *input_view;
     ID3D11Texture2D *nv12, *bgra, *array, *staging, *srv_only, *r8, *decoder_rt;
+    ULONG refcount, device_refcount;
     ID3D11Resource *resource;
     UINT support = 0;
     struct vp_test test;
     ID3D11Device *tmp;
-    ULONG refcount;
     HRESULT hr;
 
     if (!init_vp_test(&test))
@@ -597,10 +597,13 @@ static void test_views(void)
     ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
 
     refcount = get_refcount(nv12);
+    device_refcount = get_refcount(test.device);
     hr = ID3D11VideoDevice_CreateVideoProcessorInputView(test.video_device, (ID3D11Resource *)nv12,
             test.enumerator, &input_desc, &input_view);
     ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    /* The view holds its texture and the device. */
     check_refcount(nv12, refcount + 1);
+    check_refcount(test.device, device_refcount + 1);
     check_refcount(test.enumerator, 1);
     check_interface(input_view, &IID_ID3D11VideoProcessorInputView, true);
     check_interface(input_view, &IID_ID3D11View, true);
@@ -618,6 +621,7 @@ static void test_views(void)
     ID3D11Device_Release(tmp);
     refcount = ID3D11VideoProcessorInputView_Release(input_view);
     ok(!refcount, "ID3D11VideoProcessorInputView has %u references left.\n", refcount);
+    check_refcount(test.device, device_refcount);
 
     /* An RGB input, and a slice of an array. */
     input_desc.Texture2D.ArraySlice = 3;
