@@ -17,7 +17,7 @@
  */
 
 /* vkdva-bench: decode throughput through the D3D11 video API and the CPU time vkdva spends per
- * frame. The stream is parsed first (the client's work, timed separately); then every picture
+ * frame; video processor blits beside plain copies ("blit"). The stream is parsed first (the client's work, timed separately); then every picture
  * is submitted through ID3D11VideoContext and the wall-clock rate and the CPU time of the
  * decode calls are reported. Run by hand; no test depends on the figures. */
 
@@ -25,6 +25,7 @@
 #include "../vkdva-decode/codec.h"
 #include "../vkdva-decode/d3d11va.h"
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -101,7 +102,199 @@ static void usage(void)
     fprintf(stderr, "Usage: vkdva-bench decode [--repeat N] STREAM.h264\n"
             "Decodes STREAM through the D3D11 video API on the default device and prints frames/s and\n"
             "the CPU time of the decode calls per frame. VKDVA_DECODE_BACKEND=vulkan|software picks the\n"
-            "backend.\n");
+            "backend.\n"
+            "       vkdva-bench blit [--count N] [--size WxH]\n"
+            "Times N VideoProcessorBlt calls from an NV12 to a B8G8R8A8 texture (3840x2160 by default)\n"
+            "and, in the same run and on the same queue, N CopyResource calls of the NV12 texture, and\n"
+            "prints both rates and their ratio.\n");
+}
+
+/* Waits until everything the context submitted has executed. */
+static void wait_idle(ID3D11Device *device, ID3D11DeviceContext *context)
+{
+    D3D11_QUERY_DESC query_desc = {D3D11_QUERY_EVENT, 0};
+    ID3D11Query *query;
+    BOOL done;
+
+    if (FAILED(ID3D11Device_CreateQuery(device, &query_desc, &query)))
+        return;
+    ID3D11DeviceContext_End(context, (ID3D11Asynchronous *)query);
+    while (ID3D11DeviceContext_GetData(context, (ID3D11Asynchronous *)query, &done, sizeof(done), 0) == S_FALSE)
+        ;
+    ID3D11Query_Release(query);
+}
+
+/* Seconds for count blits (or copies when vp is NULL), after a few untimed ones; the context is
+ * flushed every 8 operations so that recording overlaps execution. */
+static double time_operations(ID3D11Device *device, ID3D11DeviceContext *context, ID3D11VideoContext *video_context,
+        ID3D11VideoProcessor *vp, ID3D11VideoProcessorOutputView *out_view, const D3D11_VIDEO_PROCESSOR_STREAM *stream,
+        ID3D11Texture2D *copy_dst, ID3D11Texture2D *copy_src, unsigned int count)
+{
+    double start = 0.0;
+    unsigned int i;
+    HRESULT hr;
+
+    for (i = 0; i < count + 8; ++i)
+    {
+        if (i == 8)
+        {
+            wait_idle(device, context);
+            start = clock_seconds(CLOCK_MONOTONIC);
+        }
+        if (vp)
+        {
+            if (FAILED(hr = ID3D11VideoContext_VideoProcessorBlt(video_context, vp, out_view, i, 1, stream)))
+            {
+                fprintf(stderr, "VideoProcessorBlt failed, hr %#x.\n", (unsigned int)hr);
+                return -1.0;
+            }
+        }
+        else
+        {
+            ID3D11DeviceContext_CopyResource(context, (ID3D11Resource *)copy_dst, (ID3D11Resource *)copy_src);
+        }
+        if (!(i % 8))
+            ID3D11DeviceContext_Flush(context);
+    }
+    wait_idle(device, context);
+    return clock_seconds(CLOCK_MONOTONIC) - start;
+}
+
+static int bench_blit(int argc, char **argv)
+{
+    D3D11_VIDEO_PROCESSOR_INPUT_VIEW_DESC in_desc = {0, D3D11_VPIV_DIMENSION_TEXTURE2D, {{0, 0}}};
+    D3D11_VIDEO_PROCESSOR_OUTPUT_VIEW_DESC out_desc = {D3D11_VPOV_DIMENSION_TEXTURE2D, {{0}}};
+    unsigned int width = 3840, height = 2160, count = 200, x, y;
+    ID3D11Texture2D *input = NULL, *copy = NULL, *output = NULL;
+    ID3D11VideoProcessorOutputView *out_view = NULL;
+    ID3D11VideoProcessorInputView *in_view = NULL;
+    ID3D11VideoProcessorEnumerator *enumerator;
+    D3D11_VIDEO_PROCESSOR_CONTENT_DESC content;
+    D3D11_VIDEO_PROCESSOR_STREAM stream = {0};
+    ID3D11VideoContext *video_context;
+    ID3D11VideoDevice *video_device;
+    D3D11_TEXTURE2D_DESC desc = {0};
+    ID3D11DeviceContext *context;
+    D3D11_SUBRESOURCE_DATA data;
+    double blit_s, copy_s, t;
+    ID3D11VideoProcessor *vp;
+    ID3D11Device *device;
+    uint8_t *pixels;
+    HRESULT hr;
+    int a;
+
+    for (a = 2; a < argc; ++a)
+    {
+        if (!strcmp(argv[a], "--count") && a + 1 < argc)
+            count = strtoul(argv[++a], NULL, 10);
+        else if (!strcmp(argv[a], "--size") && a + 1 < argc && sscanf(argv[a + 1], "%ux%u", &width, &height) == 2)
+            ++a;
+        else
+        {
+            usage();
+            return 2;
+        }
+    }
+    if (!count || !width || !height || (width | height) & 1)
+    {
+        usage();
+        return 2;
+    }
+
+    if (FAILED(hr = vkdva_create_device(NULL, &IID_ID3D11Device, (void **)&device)))
+    {
+        fprintf(stderr, "Cannot create a device, hr %#x.\n", (unsigned int)hr);
+        return 1;
+    }
+    ID3D11Device_GetImmediateContext(device, &context);
+    ID3D11Device_QueryInterface(device, &IID_ID3D11VideoDevice, (void **)&video_device);
+    ID3D11DeviceContext_QueryInterface(context, &IID_ID3D11VideoContext, (void **)&video_context);
+
+    /* A gradient, so that the blit converts real colours. */
+    if (!(pixels = malloc((size_t)width * height * 3 / 2)))
+        return 1;
+    for (y = 0; y < height; ++y)
+    {
+        for (x = 0; x < width; ++x)
+            pixels[(size_t)y * width + x] = 16 + (x + y) % 220;
+    }
+    for (y = 0; y < height / 2; ++y)
+    {
+        for (x = 0; x < width; ++x)
+            pixels[(size_t)(height + y) * width + x] = 16 + (x * 3 + y) % 225;
+    }
+    data.pSysMem = pixels;
+    data.SysMemPitch = width;
+    data.SysMemSlicePitch = width * height * 3 / 2;
+    desc.Width = width;
+    desc.Height = height;
+    desc.MipLevels = 1;
+    desc.ArraySize = 1;
+    desc.Format = DXGI_FORMAT_NV12;
+    desc.SampleDesc.Count = 1;
+    desc.Usage = D3D11_USAGE_DEFAULT;
+    if (FAILED(hr = ID3D11Device_CreateTexture2D(device, &desc, &data, &input))
+            || FAILED(hr = ID3D11Device_CreateTexture2D(device, &desc, NULL, &copy)))
+    {
+        fprintf(stderr, "Cannot create NV12 textures, hr %#x.\n", (unsigned int)hr);
+        return 1;
+    }
+    free(pixels);
+    desc.Format = DXGI_FORMAT_B8G8R8A8_UNORM;
+    desc.BindFlags = D3D11_BIND_RENDER_TARGET;
+    if (FAILED(hr = ID3D11Device_CreateTexture2D(device, &desc, NULL, &output)))
+    {
+        fprintf(stderr, "Cannot create the output texture, hr %#x.\n", (unsigned int)hr);
+        return 1;
+    }
+
+    memset(&content, 0, sizeof(content));
+    content.InputFrameFormat = D3D11_VIDEO_FRAME_FORMAT_PROGRESSIVE;
+    content.InputFrameRate.Numerator = content.OutputFrameRate.Numerator = 60;
+    content.InputFrameRate.Denominator = content.OutputFrameRate.Denominator = 1;
+    content.InputWidth = content.OutputWidth = width;
+    content.InputHeight = content.OutputHeight = height;
+    content.Usage = D3D11_VIDEO_USAGE_PLAYBACK_NORMAL;
+    if (FAILED(hr = ID3D11VideoDevice_CreateVideoProcessorEnumerator(video_device, &content, &enumerator))
+            || FAILED(hr = ID3D11VideoDevice_CreateVideoProcessor(video_device, enumerator, 0, &vp))
+            || FAILED(hr = ID3D11VideoDevice_CreateVideoProcessorInputView(video_device, (ID3D11Resource *)input,
+                    enumerator, &in_desc, &in_view))
+            || FAILED(hr = ID3D11VideoDevice_CreateVideoProcessorOutputView(video_device, (ID3D11Resource *)output,
+                    enumerator, &out_desc, &out_view)))
+    {
+        fprintf(stderr, "Cannot create the video processor, hr %#x.\n", (unsigned int)hr);
+        return 1;
+    }
+    stream.Enable = TRUE;
+    stream.pInputSurface = in_view;
+
+    /* Interleaved runs, so that clocks and caches treat both alike. */
+    if ((blit_s = time_operations(device, context, video_context, vp, out_view, &stream, NULL, NULL, count)) < 0.0)
+        return 1;
+    copy_s = time_operations(device, context, NULL, NULL, NULL, NULL, copy, input, count);
+    if ((t = time_operations(device, context, video_context, vp, out_view, &stream, NULL, NULL, count)) < blit_s)
+        blit_s = t;
+    if ((t = time_operations(device, context, NULL, NULL, NULL, NULL, copy, input, count)) < copy_s)
+        copy_s = t;
+
+    printf("blit: %ux%u NV12 -> B8G8R8A8_UNORM, %u blits: %.1f blits/s (%.1f us each)\n", width, height, count,
+            count / blit_s, blit_s * 1e6 / count);
+    printf("copy: %ux%u NV12 CopyResource (%.1f MB), %u copies: %.1f copies/s (%.1f us each)\n", width, height,
+            width * height * 1.5 / 1e6, count, count / copy_s, copy_s * 1e6 / count);
+    printf("ratio (blits/s / copies/s): %.2f\n", copy_s / blit_s);
+
+    ID3D11VideoProcessorOutputView_Release(out_view);
+    ID3D11VideoProcessorInputView_Release(in_view);
+    ID3D11VideoProcessor_Release(vp);
+    ID3D11VideoProcessorEnumerator_Release(enumerator);
+    ID3D11Texture2D_Release(output);
+    ID3D11Texture2D_Release(copy);
+    ID3D11Texture2D_Release(input);
+    ID3D11VideoContext_Release(video_context);
+    ID3D11VideoDevice_Release(video_device);
+    ID3D11DeviceContext_Release(context);
+    ID3D11Device_Release(device);
+    return 0;
 }
 
 int main(int argc, char **argv)
@@ -124,6 +317,8 @@ int main(int argc, char **argv)
     HRESULT hr;
     int a;
 
+    if (argc >= 2 && !strcmp(argv[1], "blit"))
+        return bench_blit(argc, argv);
     if (argc < 3 || strcmp(argv[1], "decode"))
     {
         usage();
