@@ -1598,6 +1598,115 @@ done:
     release_vp_test(&test);
 }
 
+/* Stored states that show in a blit of solid colours: composition order, planar alpha, luma
+ * key and alpha fill. */
+static void test_blt_state(void)
+{
+    static const RECT full = {0, 0, 64, 32}, left = {0, 0, 32, 32}, right = {32, 0, 64, 32};
+    D3D11_VIDEO_PROCESSOR_STREAM streams[3] = {{0}};
+    ID3D11VideoProcessorInputView *red_view, *grey_view;
+    ID3D11VideoProcessorOutputView *output_view;
+    ID3D11Texture2D *red, *grey, *output;
+    D3D11_VIDEO_COLOR colour;
+    struct readback rb;
+    struct vp_test test;
+    HRESULT hr;
+
+    if (!init_vp_test(&test))
+        return;
+
+    red = create_nv12_texture(test.device, 64, 32, 81, 90, 240);
+    grey = create_nv12_texture(test.device, 64, 32, 126, 128, 128);
+    output = create_bgra_texture(test.device, 64, 32, 0x400000ff);
+    if (!red || !grey || !output)
+    {
+        skip("Failed to create textures.\n");
+        goto done;
+    }
+    red_view = create_input_view(&test, red);
+    grey_view = create_input_view(&test, grey);
+    output_view = create_output_view(&test, output);
+    colour.RGBA.R = 0.0f;
+    colour.RGBA.G = 1.0f;
+    colour.RGBA.B = 0.0f;
+    colour.RGBA.A = 0.5f;
+    ID3D11VideoContext_VideoProcessorSetOutputBackgroundColor(test.video_context, test.processor, FALSE, &colour);
+
+    /* Streams are composited in order, a disabled one in between changing nothing. */
+    streams[0].Enable = TRUE;
+    streams[0].pInputSurface = red_view;
+    streams[2].Enable = TRUE;
+    streams[2].pInputSurface = grey_view;
+    ID3D11VideoContext_VideoProcessorSetStreamDestRect(test.video_context, test.processor, 2, TRUE, &left);
+    hr = ID3D11VideoContext_VideoProcessorBlt(test.video_context, test.processor, output_view, 0, 3, streams);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    get_readback(test.device, test.context, output, &rb);
+    check_readback_rect(&rb, &left, 0xff808080, 1);
+    check_readback_rect(&rb, &right, 0xfffe0000, 2);
+    release_readback(&rb);
+
+    /* Planar alpha 0: the grey stream disappears. */
+    ID3D11VideoContext_VideoProcessorSetStreamAlpha(test.video_context, test.processor, 2, TRUE, 0.0f);
+    hr = ID3D11VideoContext_VideoProcessorBlt(test.video_context, test.processor, output_view, 0, 3, streams);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    get_readback(test.device, test.context, output, &rb);
+    check_readback_rect(&rb, &full, 0xfffe0000, 2);
+    release_readback(&rb);
+    ID3D11VideoContext_VideoProcessorSetStreamAlpha(test.video_context, test.processor, 2, FALSE, 1.0f);
+
+    /* A luma key around the grey's luma (110/219) keys it out; one above it does not. */
+    streams[0].Enable = FALSE;
+    ID3D11VideoContext_VideoProcessorSetStreamLumaKey(test.video_context, test.processor, 2, TRUE, 0.4f, 0.6f);
+    hr = ID3D11VideoContext_VideoProcessorBlt(test.video_context, test.processor, output_view, 0, 3, streams);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    get_readback(test.device, test.context, output, &rb);
+    check_readback_rect(&rb, &full, 0xff00ff00, 0);
+    release_readback(&rb);
+    ID3D11VideoContext_VideoProcessorSetStreamLumaKey(test.video_context, test.processor, 2, TRUE, 0.7f, 0.9f);
+    hr = ID3D11VideoContext_VideoProcessorBlt(test.video_context, test.processor, output_view, 0, 3, streams);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    get_readback(test.device, test.context, output, &rb);
+    check_readback_rect(&rb, &left, 0xff808080, 1);
+    check_readback_rect(&rb, &right, 0xff00ff00, 0);
+    release_readback(&rb);
+    ID3D11VideoContext_VideoProcessorSetStreamLumaKey(test.video_context, test.processor, 2, FALSE, 0.0f, 0.0f);
+
+    /* Alpha fill: the background's alpha over the whole target rect, or the output's own. */
+    ID3D11VideoContext_VideoProcessorSetOutputAlphaFillMode(test.video_context, test.processor,
+            D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE_BACKGROUND, 0);
+    hr = ID3D11VideoContext_VideoProcessorBlt(test.video_context, test.processor, output_view, 0, 3, streams);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    get_readback(test.device, test.context, output, &rb);
+    check_readback_rect(&rb, &left, 0x80808080, 1);
+    check_readback_rect(&rb, &right, 0x8000ff00, 1);
+    release_readback(&rb);
+
+    ID3D11VideoProcessorOutputView_Release(output_view);
+    ID3D11Texture2D_Release(output);
+    output = create_bgra_texture(test.device, 64, 32, 0x400000ff);
+    output_view = create_output_view(&test, output);
+    ID3D11VideoContext_VideoProcessorSetOutputAlphaFillMode(test.video_context, test.processor,
+            D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE_DESTINATION, 0);
+    hr = ID3D11VideoContext_VideoProcessorBlt(test.video_context, test.processor, output_view, 0, 3, streams);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    get_readback(test.device, test.context, output, &rb);
+    check_readback_rect(&rb, &left, 0x40808080, 1);
+    check_readback_rect(&rb, &right, 0x4000ff00, 0);
+    release_readback(&rb);
+
+    ID3D11VideoProcessorOutputView_Release(output_view);
+    ID3D11VideoProcessorInputView_Release(grey_view);
+    ID3D11VideoProcessorInputView_Release(red_view);
+done:
+    if (output)
+        ID3D11Texture2D_Release(output);
+    if (grey)
+        ID3D11Texture2D_Release(grey);
+    if (red)
+        ID3D11Texture2D_Release(red);
+    release_vp_test(&test);
+}
+
 START_TEST(processor)
 {
     require_device_or_skip_all();
@@ -1610,4 +1719,5 @@ START_TEST(processor)
     run_test(test_blt_colours);
     run_test(test_blt_invalid);
     run_test(test_blt_array);
+    run_test(test_blt_state);
 }
