@@ -130,6 +130,38 @@ static ID3D11Texture2D *create_nv12_texture(ID3D11Device *device, UINT width, UI
     return texture;
 }
 
+/* An NV12 texture, left half one colour, right half another. */
+static ID3D11Texture2D *create_nv12_halves(ID3D11Device *device, UINT width, UINT height, const BYTE left[3],
+        const BYTE right[3])
+{
+    D3D11_SUBRESOURCE_DATA data;
+    ID3D11Texture2D *texture;
+    unsigned int x, y;
+    BYTE *bytes, *uv;
+
+    bytes = malloc(width * height * 3 / 2);
+    uv = bytes + width * height;
+    for (y = 0; y < height; ++y)
+    {
+        for (x = 0; x < width; ++x)
+            bytes[y * width + x] = x < width / 2 ? left[0] : right[0];
+    }
+    for (y = 0; y < height / 2; ++y)
+    {
+        for (x = 0; x < width; x += 2)
+        {
+            uv[y * width + x] = x < width / 2 ? left[1] : right[1];
+            uv[y * width + x + 1] = x < width / 2 ? left[2] : right[2];
+        }
+    }
+    data.pSysMem = bytes;
+    data.SysMemPitch = width;
+    data.SysMemSlicePitch = width * height * 3 / 2;
+    texture = create_texture(device, DXGI_FORMAT_NV12, width, height, 1, D3D11_USAGE_DEFAULT, 0, &data);
+    free(bytes);
+    return texture;
+}
+
 /* A B8G8R8A8 render target filled with one colour (0xAARRGGBB). */
 static ID3D11Texture2D *create_bgra_texture(ID3D11Device *device, UINT width, UINT height, DWORD colour)
 {
@@ -243,7 +275,7 @@ static bool compare_colour(DWORD c1, DWORD c2, BYTE max_diff)
 }
 
 #define check_readback_rect(a, b, c, d) check_readback_rect_(__LINE__, a, b, c, d)
-static void check_readback_rect_(unsigned int line, const struct readback *rb, const RECT *rect, DWORD expected,
+static bool check_readback_rect_(unsigned int line, const struct readback *rb, const RECT *rect, DWORD expected,
         BYTE max_diff)
 {
     unsigned int x, y;
@@ -257,11 +289,12 @@ static void check_readback_rect_(unsigned int line, const struct readback *rb, c
             if (!compare_colour(colour, expected, max_diff))
             {
                 ok_line(line, false, "Got colour 0x%08x at (%u,%u), expected 0x%08x.\n", colour, x, y, expected);
-                return;
+                return false;
             }
         }
     }
     ok_line(line, true, "Rect matches.\n");
+    return true;
 }
 
 static void test_enumerator(void)
@@ -1707,6 +1740,78 @@ done:
     release_vp_test(&test);
 }
 
+/* Rotation and mirror reach the blit: a texture red on the left, grey on the right. The rows and
+ * columns next to the edge between the colours are left out, as scaling blends them. */
+static void test_blt_orientation(void)
+{
+    static const BYTE red_ycbcr[3] = {81, 90, 240}, grey_ycbcr[3] = {126, 128, 128};
+    static const RECT left = {0, 0, 28, 32}, right = {36, 0, 64, 32};
+    static const RECT top = {0, 0, 64, 12}, bottom = {0, 20, 64, 32};
+    static const struct
+    {
+        D3D11_VIDEO_PROCESSOR_ROTATION rotation;
+        BOOL flip_horizontal, flip_vertical;
+        const RECT *red, *grey;
+    }
+    tests[] =
+    {
+        {D3D11_VIDEO_PROCESSOR_ROTATION_IDENTITY, FALSE, FALSE, &left, &right},
+        {D3D11_VIDEO_PROCESSOR_ROTATION_180, FALSE, FALSE, &right, &left},
+        {D3D11_VIDEO_PROCESSOR_ROTATION_IDENTITY, TRUE, FALSE, &right, &left},
+        {D3D11_VIDEO_PROCESSOR_ROTATION_IDENTITY, FALSE, TRUE, &left, &right},
+        /* Clockwise: the left column becomes the top row. */
+        {D3D11_VIDEO_PROCESSOR_ROTATION_90, FALSE, FALSE, &top, &bottom},
+        {D3D11_VIDEO_PROCESSOR_ROTATION_270, FALSE, FALSE, &bottom, &top},
+    };
+    ID3D11VideoProcessorOutputView *output_view;
+    ID3D11VideoProcessorInputView *input_view;
+    ID3D11VideoContext1 *video_context1;
+    ID3D11Texture2D *input, *output;
+    struct readback rb;
+    struct vp_test test;
+    unsigned int i;
+    HRESULT hr;
+
+    if (!init_vp_test(&test))
+        return;
+
+    input = create_nv12_halves(test.device, 64, 32, red_ycbcr, grey_ycbcr);
+    output = create_bgra_texture(test.device, 64, 32, 0xff0000ff);
+    if (!input || !output)
+    {
+        skip("Failed to create textures.\n");
+        goto done;
+    }
+    input_view = create_input_view(&test, input);
+    output_view = create_output_view(&test, output);
+    hr = ID3D11VideoContext_QueryInterface(test.video_context, &IID_ID3D11VideoContext1, (void **)&video_context1);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+
+    for (i = 0; i < ARRAY_SIZE(tests); ++i)
+    {
+        ID3D11VideoContext_VideoProcessorSetStreamRotation(test.video_context, test.processor, 0,
+                !!tests[i].rotation, tests[i].rotation);
+        ID3D11VideoContext1_VideoProcessorSetStreamMirror(video_context1, test.processor, 0,
+                tests[i].flip_horizontal || tests[i].flip_vertical, tests[i].flip_horizontal, tests[i].flip_vertical);
+        blt_one_stream(&test, output_view, input_view, S_OK);
+        get_readback(test.device, test.context, output, &rb);
+        if (!check_readback_rect(&rb, tests[i].red, 0xfffe0000, 2)
+                || !check_readback_rect(&rb, tests[i].grey, 0xff808080, 1))
+            trace("Test %u: rotation %#x, mirror %#x/%#x.\n", i, tests[i].rotation, tests[i].flip_horizontal,
+                    tests[i].flip_vertical);
+        release_readback(&rb);
+    }
+    ID3D11VideoContext1_Release(video_context1);
+    ID3D11VideoProcessorOutputView_Release(output_view);
+    ID3D11VideoProcessorInputView_Release(input_view);
+done:
+    if (output)
+        ID3D11Texture2D_Release(output);
+    if (input)
+        ID3D11Texture2D_Release(input);
+    release_vp_test(&test);
+}
+
 START_TEST(processor)
 {
     require_device_or_skip_all();
@@ -1720,4 +1825,5 @@ START_TEST(processor)
     run_test(test_blt_invalid);
     run_test(test_blt_array);
     run_test(test_blt_state);
+    run_test(test_blt_orientation);
 }
