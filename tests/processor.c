@@ -1390,6 +1390,7 @@ static void test_blt_invalid(void)
 {
     static const RECT full = {0, 0, 64, 32}, outside = {0, 0, 65, 32}, half = {0, 0, 32, 32};
     D3D11_VIDEO_PROCESSOR_STREAM streams[17] = {{0}};
+    ID3D11VideoContext1 *video_context1;
     ID3D11VideoProcessorOutputView *output_view;
     ID3D11VideoProcessorInputView *input_view, *other_view, *other_enum_view;
     ID3D11VideoProcessorEnumerator *other_enumerator;
@@ -1466,6 +1467,23 @@ static void test_blt_invalid(void)
     hr = ID3D11VideoContext_VideoProcessorBlt(test.video_context, test.processor, output_view, 0, 1, streams);
     ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
     ID3D11VideoContext_VideoProcessorSetOutputTargetRect(test.video_context, test.processor, FALSE, NULL);
+
+    /* Colour spaces the surfaces cannot have: an RGB one for NV12, a YCbCr one for B8G8R8A8. */
+    hr = ID3D11VideoContext_QueryInterface(test.video_context, &IID_ID3D11VideoContext1, (void **)&video_context1);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    ID3D11VideoContext1_VideoProcessorSetStreamColorSpace1(video_context1, test.processor, 0,
+            DXGI_COLOR_SPACE_RGB_FULL_G22_NONE_P709);
+    hr = ID3D11VideoContext_VideoProcessorBlt(test.video_context, test.processor, output_view, 0, 1, streams);
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    ID3D11VideoContext1_VideoProcessorSetStreamColorSpace1(video_context1, test.processor, 0,
+            DXGI_COLOR_SPACE_YCBCR_STUDIO_G22_LEFT_P601);
+    ID3D11VideoContext1_VideoProcessorSetOutputColorSpace1(video_context1, test.processor,
+            DXGI_COLOR_SPACE_YCBCR_STUDIO_G22_LEFT_P709);
+    hr = ID3D11VideoContext_VideoProcessorBlt(test.video_context, test.processor, output_view, 0, 1, streams);
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    ID3D11VideoContext1_VideoProcessorSetOutputColorSpace1(video_context1, test.processor,
+            DXGI_COLOR_SPACE_RGB_FULL_G22_NONE_P709);
+    ID3D11VideoContext1_Release(video_context1);
 
     /* Views of an enumerator with another content description. */
     content_desc = default_content_desc;
