@@ -267,7 +267,8 @@ static void test_create_channel(void)
     /* The hardware channel exists with hardware protection only. */
     hr = ID3D11VideoDevice_CreateAuthenticatedChannel(video_device, D3D11_AUTHENTICATED_CHANNEL_DRIVER_HARDWARE,
             &channel);
-    ok(hr == (caps.Caps & D3D11_CONTENT_PROTECTION_CAPS_HARDWARE ? S_OK : E_INVALIDARG), "Got unexpected hr %#x.\n", hr);
+    ok(hr == (caps.Caps & D3D11_CONTENT_PROTECTION_CAPS_HARDWARE ? S_OK : E_INVALIDARG),
+            "Got unexpected hr %#x.\n", hr);
     if (SUCCEEDED(hr))
         ID3D11AuthenticatedChannel_Release(channel);
 

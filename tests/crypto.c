@@ -89,7 +89,8 @@ static void test_caps(void)
     if (caps.Caps & D3D11_CONTENT_PROTECTION_CAPS_SOFTWARE)
         expected |= D3D11_CONTENT_PROTECTION_CAPS_SOFTWARE | D3D11_CONTENT_PROTECTION_CAPS_ENCRYPTED_READ_BACK;
     else
-        expected |= D3D11_CONTENT_PROTECTION_CAPS_HARDWARE | D3D11_CONTENT_PROTECTION_CAPS_HARDWARE_PROTECT_UNCOMPRESSED;
+        expected |= D3D11_CONTENT_PROTECTION_CAPS_HARDWARE
+                | D3D11_CONTENT_PROTECTION_CAPS_HARDWARE_PROTECT_UNCOMPRESSED;
     ok(caps.Caps == expected, "Got caps %#x, expected %#x.\n", caps.Caps, expected);
     ok(!(caps.Caps & D3D11_CONTENT_PROTECTION_CAPS_ENCRYPTED_READ_BACK_KEY), "Got caps %#x.\n", caps.Caps);
     ok(caps.KeyExchangeTypeCount == 1, "Got %u, expected 1.\n", caps.KeyExchangeTypeCount);
