@@ -183,7 +183,9 @@ struct hevc_slice_header
     unsigned int pps_id;
     unsigned int slice_type;
     bool short_term_ref_pic_set_sps_flag;
+    /* The slice's own st_ref_pic_set(): its size, and inter_ref_pic_set_prediction_flag. */
     unsigned int st_rps_bits;
+    bool st_rps_predicted;
     /* Reader states (HEVC_PARSE_FULL, independent segments of non-IDR pictures): at
      * slice_pic_order_cnt_lsb, after the long-term entries, and before byte_alignment(). */
     struct vkdva_bitreader at_poc_lsb, after_lt, at_alignment;
@@ -406,14 +408,16 @@ static HRESULT hevc_locate_slice(const struct vkdva_decode_frame *frame, const D
     return S_OK;
 }
 
-/* st_ref_pic_set(num_short_term_ref_pic_sets) in a slice header (7.3.7); returns its bits. */
-static bool hevc_skip_st_ref_pic_set(const DXVA_PicParams_HEVC *pp, struct vkdva_bitreader *r, unsigned int *bits)
+/* st_ref_pic_set(num_short_term_ref_pic_sets) in a slice header (7.3.7); returns its bits and
+ * whether it is predicted from a set of the SPS. */
+static bool hevc_skip_st_ref_pic_set(const DXVA_PicParams_HEVC *pp, struct vkdva_bitreader *r, unsigned int *bits,
+        bool *predicted)
 {
     unsigned int i, negative, positive, count = 0;
     struct vkdva_bitreader counter;
 
     counter = *r;
-    if (pp->num_short_term_ref_pic_sets && vkdva_bitreader_get_bits(r, 1))
+    if ((*predicted = pp->num_short_term_ref_pic_sets && vkdva_bitreader_get_bits(r, 1)))
     {
         /* inter_ref_pic_set_prediction_flag: the reference set has NumDeltaPocs[RefRpsIdx]
          * entries, which DXVA gives as ucNumDeltaPocsOfRefRpsIdx. */
@@ -558,7 +562,7 @@ static HRESULT hevc_parse_slice_header(const DXVA_PicParams_HEVC *pp, const uint
         h->short_term_ref_pic_set_sps_flag = vkdva_bitreader_get_bits(&r, 1);
         if (!h->short_term_ref_pic_set_sps_flag)
         {
-            if (!hevc_skip_st_ref_pic_set(pp, &r, &h->st_rps_bits))
+            if (!hevc_skip_st_ref_pic_set(pp, &r, &h->st_rps_bits, &h->st_rps_predicted))
             {
                 WARN("Invalid st_ref_pic_set() in a slice header.\n");
                 return E_INVALIDARG;
@@ -1757,8 +1761,7 @@ static HRESULT hevc_prepare_vk(void **state, const struct vkdva_decode_frame *fr
     vk->std_picture.sps_video_parameter_set_id = 0;
     vk->std_picture.pps_seq_parameter_set_id = 0;
     vk->std_picture.pps_pic_parameter_set_id = first.pps_id;
-    vk->std_picture.NumDeltaPocsOfRefRpsIdx = first.short_term_ref_pic_set_sps_flag ? 0
-            : pp->ucNumDeltaPocsOfRefRpsIdx;
+    vk->std_picture.NumDeltaPocsOfRefRpsIdx = first.st_rps_predicted ? pp->ucNumDeltaPocsOfRefRpsIdx : 0;
     vk->std_picture.PicOrderCntVal = pp->CurrPicOrderCntVal;
     vk->std_picture.NumBitsForSTRefPicSetInSlice = first.short_term_ref_pic_set_sps_flag ? 0 : first.st_rps_bits;
     memcpy(vk->curr_before, pp->RefPicSetStCurrBefore, sizeof(vk->curr_before));
