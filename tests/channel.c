@@ -408,7 +408,7 @@ static void test_channel_protocol(void)
     ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
     /* Wrong sizes, an unknown query, another channel's handle. */
     hr = query(&client, &D3D11_AUTHENTICATED_QUERY_CHANNEL_TYPE, client.query_sequence, &input, sizeof(input),
-            &type_output, sizeof(type_output) + 8);
+            &access_output, sizeof(type_output) + 8);
     ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
     hr = query(&client, &D3D11_AUTHENTICATED_QUERY_CHANNEL_TYPE, client.query_sequence, &guid_input,
             sizeof(guid_input), &type_output, sizeof(type_output));
