@@ -428,13 +428,17 @@ struct d3d11_crypto_session *vkdva_crypto_session_from_handle(struct d3d11_devic
 /* Fresh counter starting points (device lock held). At-rest surface nonces have the top bit
  * set and EncryptionBlt IVs start below 2^48 (random, "not too large" per the WDK) and only
  * grow, so the two kinds of counter block can never meet under one key. */
-static void vkdva_crypto_session_reset_counters(struct d3d11_crypto_session *session)
+static void vkdva_crypto_session_reset_counters(struct d3d11_crypto_session *session, bool surface_nonce)
 {
     uint64_t random[2] = {0};
 
     if (RAND_bytes((unsigned char *)random, sizeof(random)) != 1)
+    {
         ERR("Failed to get random bytes.\n");
-    session->next_surface_nonce = (1ull << 63) | (random[0] >> 2);
+        ERR_clear_error();
+    }
+    if (surface_nonce)
+        session->next_surface_nonce = (1ull << 63) | (random[0] >> 2);
     session->next_blt_iv = (random[1] & ((1ull << 48) - 1)) | 1;
 }
 
@@ -648,7 +652,7 @@ static HRESULT d3d11_crypto_session_create(struct d3d11_device *device, const GU
     vkdva_list_init(&session->entry);
 
     vkdva_device_lock(device);
-    vkdva_crypto_session_reset_counters(session);
+    vkdva_crypto_session_reset_counters(session, true);
     vkdva_list_add_tail(&device->crypto_sessions, &session->entry);
     vkdva_device_unlock(device);
     ID3D11Device_AddRef(&device->ID3D11Device_iface);
@@ -772,8 +776,8 @@ static HRESULT vkdva_crypto_session_negotiate(struct d3d11_crypto_session *sessi
     session->refresh_pending = false;
     OPENSSL_cleanse(session->refresh_random, sizeof(session->refresh_random));
     /* A new key: EncryptionBlt IVs start again from a random value. Surface nonces keep
-     * growing, as live surfaces keep theirs. */
-    vkdva_crypto_session_reset_counters(session);
+     * growing: live surfaces keep theirs under the new key. */
+    vkdva_crypto_session_reset_counters(session, false);
     vkdva_device_unlock(device);
 
     OPENSSL_cleanse(key, sizeof(key));
