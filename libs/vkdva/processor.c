@@ -197,6 +197,18 @@ static UINT vkdva_vp_format_support(struct d3d11_device *device, DXGI_FORMAT for
     return flags;
 }
 
+/* D3D11_FORMAT_SUPPORT_VIDEO_PROCESSOR_INPUT/OUTPUT for ID3D11Device::CheckFormatSupport. */
+UINT vkdva_vp_d3d11_format_support(struct d3d11_device *device, DXGI_FORMAT format)
+{
+    UINT support = 0;
+
+    if (vkdva_vp_format_supported(device, format, false))
+        support |= D3D11_FORMAT_SUPPORT_VIDEO_PROCESSOR_INPUT;
+    if (vkdva_vp_format_supported(device, format, true))
+        support |= D3D11_FORMAT_SUPPORT_VIDEO_PROCESSOR_OUTPUT;
+    return support;
+}
+
 /* Translations between the two descriptions of a colour space, for the getter of the one the
  * application did not use. D3D11_VIDEO_PROCESSOR_COLOR_SPACE does not say whether the pixels
  * are RGB or YCbCr (the surface format does), so output colour spaces translate to their RGB

@@ -35,6 +35,7 @@ static inline struct d3d11_immediate_context *impl_from_ID3D11VideoContext3(ID3D
 }
 
 /* processor.c */
+UINT vkdva_vp_d3d11_format_support(struct d3d11_device *device, DXGI_FORMAT format);
 HRESULT STDMETHODCALLTYPE d3d11_video_device_CreateVideoProcessor(ID3D11VideoDevice2 *iface,
         ID3D11VideoProcessorEnumerator *enum_, UINT rate_conversion_index, ID3D11VideoProcessor **video_processor);
 HRESULT STDMETHODCALLTYPE d3d11_video_device_CreateVideoProcessorInputView(ID3D11VideoDevice2 *iface,
