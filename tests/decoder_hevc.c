@@ -527,7 +527,11 @@ static void test_decode(const GUID *profile, DXGI_FORMAT format, uint32_t expect
     hr = decode_picture(video_context, decoder, view, &buffers);
     ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
     init_tiny_picture_params(&pp);
-    pp.IdrPicFlag = 0;
+    pp.CurrPicOrderCntVal = 8;
+    hr = decode_picture(video_context, decoder, view, &buffers);
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    init_tiny_picture_params(&pp);
+    pp.RefPicList[2].Index7Bits = 1;
     hr = decode_picture(video_context, decoder, view, &buffers);
     ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
     init_tiny_picture_params(&pp);

@@ -800,10 +800,13 @@ static HRESULT hevc_parse_slices(const struct vkdva_decode_frame *frame, UINT co
                         pp->StatusReportFeedbackNumber);
                 return E_INVALIDARG;
             }
+            /* The NAL unit type decides; DXVA's flags only repeat it. */
             if (hevc_is_irap(header.nal_type) != pp->IrapPicFlag || hevc_is_idr(header.nal_type) != pp->IdrPicFlag)
+                WARN_ONCE("NAL unit type %u, but IrapPicFlag %u, IdrPicFlag %u.\n", header.nal_type,
+                        pp->IrapPicFlag, pp->IdrPicFlag);
+            if (hevc_is_idr(header.nal_type) && pp->CurrPicOrderCntVal)
             {
-                WARN("NAL unit type %u, but IrapPicFlag %u, IdrPicFlag %u.\n", header.nal_type, pp->IrapPicFlag,
-                        pp->IdrPicFlag);
+                WARN("IDR picture with POC %d.\n", pp->CurrPicOrderCntVal);
                 return E_INVALIDARG;
             }
         }
@@ -1358,11 +1361,6 @@ static HRESULT hevc_prepare_sw(void **state, const struct vkdva_decode_frame *fr
         return E_OUTOFMEMORY;
     if (FAILED(hr = hevc_build_rps(pp, &rps)))
         return hr;
-    if (pp->IdrPicFlag && pp->CurrPicOrderCntVal)
-    {
-        WARN("IDR picture with POC %d.\n", pp->CurrPicOrderCntVal);
-        return E_INVALIDARG;
-    }
 
     memset(&rw, 0, sizeof(rw));
     rw.h = h;
@@ -1424,7 +1422,8 @@ static HRESULT hevc_prepare_sw(void **state, const struct vkdva_decode_frame *fr
 
     /* 8.3.1: prevTid0Pic as libavcodec follows it. */
     if (!first.temporal_id && first.nal_type != HEVC_NAL_TRAIL_N && first.nal_type != HEVC_NAL_TSA_N
-            && first.nal_type != HEVC_NAL_STSA_N && (first.nal_type < HEVC_NAL_RADL_N || first.nal_type > HEVC_NAL_RASL_R))
+            && first.nal_type != HEVC_NAL_STSA_N
+            && (first.nal_type < HEVC_NAL_RADL_N || first.nal_type > HEVC_NAL_RASL_R))
         h->poc_tid0 = pp->CurrPicOrderCntVal;
 
     picture->slice_data = h->slices.data;
@@ -1460,7 +1459,10 @@ static void hevc_init_vk_profile(struct vkdva_vk_profile *p, DXGI_FORMAT format,
         .lumaBitDepth = ten_bit ? VK_VIDEO_COMPONENT_BIT_DEPTH_10_BIT_KHR : VK_VIDEO_COMPONENT_BIT_DEPTH_8_BIT_KHR,
         .chromaBitDepth = ten_bit ? VK_VIDEO_COMPONENT_BIT_DEPTH_10_BIT_KHR : VK_VIDEO_COMPONENT_BIT_DEPTH_8_BIT_KHR,
     };
-    p->codec_caps.h265 = (VkVideoDecodeH265CapabilitiesKHR){.sType = VK_STRUCTURE_TYPE_VIDEO_DECODE_H265_CAPABILITIES_KHR};
+    p->codec_caps.h265 = (VkVideoDecodeH265CapabilitiesKHR)
+    {
+        .sType = VK_STRUCTURE_TYPE_VIDEO_DECODE_H265_CAPABILITIES_KHR,
+    };
 }
 
 static void hevc_default_scaling_lists(StdVideoH265ScalingLists *lists)
