@@ -887,12 +887,15 @@ static bool vp_rect_is_empty(const RECT *r)
     return r->right <= r->left || r->bottom <= r->top;
 }
 
-static void vp_set_region(struct vp_params *params, const RECT *r)
+/* The blocks (one per output chroma sample) a pass covers; shaders/vp_compose.comp. */
+static void vp_set_region(struct vp_params *params, const RECT *r, const struct vp_format_info *out)
 {
-    params->region[0] = r->left / 2;
-    params->region[1] = r->top / 2;
-    params->region[2] = (r->right + 1) / 2 - r->left / 2;
-    params->region[3] = (r->bottom + 1) / 2 - r->top / 2;
+    LONG w = out->kind == VP_KIND_SINGLE ? 1 : 2, h = out->kind == VP_KIND_PLANAR_420 ? 2 : 1;
+
+    params->region[0] = r->left / w;
+    params->region[1] = r->top / h;
+    params->region[2] = (r->right + w - 1) / w - r->left / w;
+    params->region[3] = (r->bottom + h - 1) / h - r->top / h;
 }
 
 /* Output pixel centre -> normalised position in the source rect: the inverse of mirroring
@@ -1185,7 +1188,7 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
         params->stream_rect[1] = r.top;
         params->stream_rect[2] = r.right;
         params->stream_rect[3] = r.bottom;
-        vp_set_region(params, &r);
+        vp_set_region(params, &r, out.info);
         passes[pass_count].stream = stream;
         ++pass_count;
     }
@@ -1195,7 +1198,7 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
         passes[0].stream = NULL;
         pass_count = 1;
     }
-    vp_set_region(&passes[0].params, &out.target);
+    vp_set_region(&passes[0].params, &out.target, out.info);
 
     for (k = 0; k < pass_count; ++k)
     {
@@ -1293,7 +1296,7 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
         bindings[4].buffer.offset = offset + k * VP_SLOT_SIZE;
         bindings[4].buffer.range = sizeof(*params);
         vkdva_cmd_dispatch(device, vk_cmd, passes[k].pipeline, bindings, NULL,
-                (params->region[2] + 7) / 8, (params->region[3] + 7) / 8, 1);
+                (params->region[2] + 15) / 16, (params->region[3] + 3) / 4, 1);
         vkdva_cmd_memory_barrier(device, vk_cmd);
     }
 

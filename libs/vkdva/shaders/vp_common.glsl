@@ -72,7 +72,7 @@ layout(std140, binding = 4) uniform vp_params
     /* Rectangles in output pixels: left, top, right, bottom. */
     ivec4 target;
     ivec4 stream_rect;
-    /* First 2x2 block (xy) and block count (zw) of the dispatch. */
+    /* First block (xy) and block count (zw) of the dispatch, in output chroma samples. */
     ivec4 region;
     /* x: VP_FLAG_*, y/z: area filter taps per output column/row, w: field parity. */
     ivec4 mode;

@@ -17,8 +17,8 @@
  */
 
 /* One pass of ID3D11VideoProcessor::VideoProcessorBlt: composites one input stream over the
- * output (or over the background colour, for the first pass). Each invocation owns a 2x2 block
- * of output pixels, so 4:2:0 and 4:2:2 outputs get whole chroma samples. Colour conversion,
+ * output (or over the background colour, for the first pass). Each invocation owns the pixels
+ * of one output chroma sample (one pixel for 4:4:4 and RGB), so chroma is written whole. Colour conversion,
  * range, ProcAmp and the output quantisation are one affine map computed on the CPU (p.color):
  * alpha blending commutes with affine maps, so blending in output code values is exact. */
 
@@ -29,10 +29,16 @@
 
 #include "vp_common.glsl"
 
-layout(local_size_x = 8, local_size_y = 8) in;
+/* 16 wide: a warp covers 64 bytes of two rows of a 32-bit output. */
+layout(local_size_x = 16, local_size_y = 4) in;
 
 layout(constant_id = 0) const int SRC_KIND = VP_KIND_PLANAR_420;
 layout(constant_id = 1) const int DST_KIND = VP_KIND_SINGLE;
+
+/* Each invocation owns one chroma sample's pixels: 2x2 (4:2:0), 2x1 (4:2:2) or one pixel. */
+const int BLOCK_W = DST_KIND == VP_KIND_SINGLE ? 1 : 2;
+const int BLOCK_H = DST_KIND == VP_KIND_PLANAR_420 ? 2 : 1;
+const int BLOCK_SIZE = BLOCK_W * BLOCK_H;
 
 layout(binding = 0) uniform texture2D src0;
 layout(binding = 1) uniform texture2D src1;
@@ -228,11 +234,11 @@ void main()
 
     if (block.x >= p.region.z || block.y >= p.region.w)
         return;
-    origin = (p.region.xy + block) * 2;
+    origin = (p.region.xy + block) * ivec2(BLOCK_W, BLOCK_H);
 
-    for (i = 0; i < 4; ++i)
+    for (i = 0; i < BLOCK_SIZE; ++i)
     {
-        pix[i] = origin + ivec2(i & 1, i >> 1);
+        pix[i] = origin + ivec2(i % BLOCK_W, i / BLOCK_W);
         in_target[i] = inside(pix[i], p.target);
         /* Subsampled outputs rewrite whole chroma samples: keep what lies outside. */
         if (!in_target[i] && DST_KIND != VP_KIND_SINGLE)
@@ -250,7 +256,7 @@ void main()
         }
         else if (DST_KIND == VP_KIND_PACKED_422)
         {
-            for (i = 0; i < 4; i += 2)
+            for (i = 0; i < BLOCK_SIZE; i += 2)
             {
                 vec4 t = imageLoad(dst0, ivec2(origin.x >> 1, pix[i].y));
 
@@ -260,17 +266,17 @@ void main()
         }
         else
         {
-            for (i = 0; i < 4; ++i)
+            for (i = 0; i < BLOCK_SIZE; ++i)
                 old[i] = in_target[i] ? from_stored(imageLoad(dst0, pix[i])) : vec4(0.0);
         }
     }
     else
     {
-        for (i = 0; i < 4; ++i)
+        for (i = 0; i < BLOCK_SIZE; ++i)
             old[i] = vec4(0.0, 0.0, 0.0, 1.0);
     }
 
-    for (i = 0; i < 4; ++i)
+    for (i = 0; i < BLOCK_SIZE; ++i)
     {
         if (!in_target[i])
         {
@@ -318,7 +324,7 @@ void main()
     }
     else if (DST_KIND == VP_KIND_PACKED_422)
     {
-        for (i = 0; i < 4; i += 2)
+        for (i = 0; i < BLOCK_SIZE; i += 2)
         {
             vec2 c = (col[i].yz + col[i + 1].yz) * 0.5;
             vec3 y0, y1;
@@ -332,7 +338,7 @@ void main()
     }
     else
     {
-        for (i = 0; i < 4; ++i)
+        for (i = 0; i < BLOCK_SIZE; ++i)
         {
             if (in_target[i])
                 imageStore(dst0, pix[i], swizzle_out(to_stored(col[i].xyz), col[i].w));
