@@ -553,6 +553,236 @@ static void test_session_key_refresh(void)
     release_device(device);
 }
 
+static void store_be64(uint8_t *p, uint64_t value)
+{
+    unsigned int i;
+
+    for (i = 0; i < 8; ++i)
+        p[i] = value >> (56 - 8 * i);
+}
+
+static uint64_t load_be64(const uint8_t *p)
+{
+    uint64_t value = 0;
+    unsigned int i;
+
+    for (i = 0; i < 8; ++i)
+        value = (value << 8) | p[i];
+    return value;
+}
+
+/* AES-128-CTR, counter block BE64(iv) || BE64(block index) (D3D11_AES_CTR_IV). */
+static void ctr_crypt(const uint8_t key[16], uint64_t iv, const uint8_t *src, uint8_t *dst, size_t size)
+{
+    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+    uint8_t counter[16];
+    int len;
+
+    store_be64(counter, iv);
+    store_be64(counter + 8, 0);
+    EVP_EncryptInit_ex(ctx, EVP_aes_128_ctr(), NULL, key, counter);
+    EVP_EncryptUpdate(ctx, dst, &len, src, size);
+    EVP_CIPHER_CTX_free(ctx);
+}
+
+/* A protected NV12 surface, filled through DecryptionBlt with plaintext the test knows. */
+struct surface
+{
+    ID3D11Device *device;
+    ID3D11DeviceContext *context;
+    ID3D11VideoContext *video_context;
+    ID3D11CryptoSession *session;
+    ID3D11Texture2D *texture, *staging;
+    uint8_t plaintext[64 * 96];
+    UINT row_pitch;
+    size_t size;
+};
+
+static bool create_surface(struct surface *surface, ID3D11Device *device, ID3D11VideoContext *video_context,
+        ID3D11CryptoSession *session, const uint8_t key[16])
+{
+    D3D11_TEXTURE2D_DESC desc =
+    {
+        .Width = 64,
+        .Height = 64,
+        .MipLevels = 1,
+        .ArraySize = 1,
+        .Format = DXGI_FORMAT_NV12,
+        .SampleDesc = {1, 0},
+        .Usage = D3D11_USAGE_DEFAULT,
+        .MiscFlags = D3D11_RESOURCE_MISC_HW_PROTECTED,
+    };
+    D3D11_MAPPED_SUBRESOURCE map;
+    uint8_t iv[16], *plain;
+    unsigned int y;
+    HRESULT hr;
+
+    memset(surface, 0, sizeof(*surface));
+    surface->device = device;
+    surface->video_context = video_context;
+    surface->session = session;
+    ID3D11Device_GetImmediateContext(device, &surface->context);
+    hr = ID3D11Device_CreateTexture2D(device, &desc, NULL, &surface->texture);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    desc.Usage = D3D11_USAGE_STAGING;
+    desc.CPUAccessFlags = D3D11_CPU_ACCESS_READ | D3D11_CPU_ACCESS_WRITE;
+    desc.MiscFlags = 0;
+    hr = ID3D11Device_CreateTexture2D(device, &desc, NULL, &surface->staging);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    if (!surface->texture || !surface->staging)
+        return false;
+
+    hr = ID3D11DeviceContext_Map(surface->context, (ID3D11Resource *)surface->staging, 0, D3D11_MAP_WRITE, 0, &map);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    if (FAILED(hr))
+        return false;
+    /* NV12 in Map layout: 64 luma rows, then 32 chroma rows, RowPitch apart. */
+    surface->row_pitch = map.RowPitch;
+    surface->size = (size_t)map.RowPitch * 96;
+    RAND_bytes(surface->plaintext, sizeof(surface->plaintext));
+    plain = calloc(1, surface->size);
+    for (y = 0; y < 96; ++y)
+        memcpy(plain + (size_t)y * map.RowPitch, surface->plaintext + y * 64, 64);
+    ctr_crypt(key, 0x1000, plain, map.pData, surface->size);
+    free(plain);
+    ID3D11DeviceContext_Unmap(surface->context, (ID3D11Resource *)surface->staging, 0);
+    store_be64(iv, 0x1000);
+    store_be64(iv + 8, 0);
+    ID3D11VideoContext_DecryptionBlt(video_context, session, surface->staging, surface->texture, NULL, 0, NULL,
+            sizeof(iv), iv);
+    return true;
+}
+
+/* EncryptionBlt, decrypted with the key the test believes the session has. */
+#define check_surface_key(a, b) check_surface_key_(__LINE__, a, b)
+static void check_surface_key_(unsigned int line, struct surface *surface, const uint8_t key[16])
+{
+    D3D11_MAPPED_SUBRESOURCE map;
+    uint8_t iv[16], *plain;
+    unsigned int y;
+    HRESULT hr;
+
+    memset(iv, 0, sizeof(iv));
+    ID3D11VideoContext_EncryptionBlt(surface->video_context, surface->session, surface->texture, surface->staging,
+            sizeof(iv), iv);
+    hr = ID3D11DeviceContext_Map(surface->context, (ID3D11Resource *)surface->staging, 0, D3D11_MAP_READ, 0, &map);
+    ok_line(line, hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    if (FAILED(hr))
+        return;
+    plain = malloc(surface->size);
+    ctr_crypt(key, load_be64(iv), map.pData, plain, surface->size);
+    for (y = 0; y < 96; ++y)
+    {
+        if (memcmp(plain + (size_t)y * surface->row_pitch, surface->plaintext + y * 64, 64))
+            break;
+    }
+    ok_line(line, y == 96, "Row %u does not decrypt to the surface's content.\n", y);
+    free(plain);
+    ID3D11DeviceContext_Unmap(surface->context, (ID3D11Resource *)surface->staging, 0);
+}
+
+static void destroy_surface(struct surface *surface)
+{
+    if (surface->staging)
+        ID3D11Texture2D_Release(surface->staging);
+    if (surface->texture)
+        ok(!ID3D11Texture2D_Release(surface->texture), "ID3D11Texture2D has references left.\n");
+    ID3D11DeviceContext_Release(surface->context);
+}
+
+/* What the key exchange and the refresh bookkeeping do to the session key, seen through the
+ * only window a client has: EncryptionBlt output. Failures leave the key; a renegotiated key
+ * keeps the surfaces' contents. */
+static void test_session_key_changes(void)
+{
+    static const uint8_t fill[16] = {0};
+    uint8_t key[16], key2[16], random[16], blob[256], payload[24];
+    D3D11_VIDEO_CONTENT_PROTECTION_CAPS caps;
+    ID3D11VideoContext *video_context;
+    ID3D11VideoDevice *video_device;
+    ID3D11CryptoSession *session;
+    struct surface surface;
+    EVP_PKEY *public_key;
+    ID3D11Device *device;
+    unsigned int i;
+    EVP_MD *md;
+    HRESULT hr;
+
+    if (!(device = create_device()))
+    {
+        skip("No device.\n");
+        return;
+    }
+    video_device = get_video_device(device);
+    video_context = get_video_context(device);
+    hr = ID3D11VideoDevice_GetContentProtectionCaps(video_device, &D3D11_CRYPTO_TYPE_AES128_CTR, NULL, &caps);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    if (!(caps.Caps & D3D11_CONTENT_PROTECTION_CAPS_ENCRYPTED_READ_BACK))
+    {
+        skip("No encrypted read-back.\n");
+        ID3D11VideoContext_Release(video_context);
+        ID3D11VideoDevice_Release(video_device);
+        release_device(device);
+        return;
+    }
+    session = create_session(video_device, NULL);
+    RAND_bytes(key, sizeof(key));
+    negotiate_key(video_context, session, key);
+    if (!create_surface(&surface, device, video_context, session, key))
+        goto done;
+    check_surface_key(&surface, key);
+
+    /* Failed key exchanges and refresh calls change nothing. */
+    public_key = get_public_key(session);
+    RAND_bytes(key2, sizeof(key2));
+    md = EVP_MD_fetch(NULL, "SHA384", NULL);
+    ok(rsa_encrypt(public_key, md, key2, sizeof(key2), blob), "Failed to encrypt.\n");
+    EVP_MD_free(md);
+    hr = ID3D11VideoContext_NegotiateCryptoSessionKeyExchange(video_context, session, sizeof(blob), blob);
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    md = EVP_MD_fetch(NULL, "SHA1", NULL);
+    memset(payload, 0x33, sizeof(payload));
+    ok(rsa_encrypt(public_key, md, payload, sizeof(payload), blob), "Failed to encrypt.\n");
+    hr = ID3D11VideoContext_NegotiateCryptoSessionKeyExchange(video_context, session, sizeof(blob), blob);
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    ok(rsa_encrypt(public_key, md, key2, sizeof(key2), blob), "Failed to encrypt.\n");
+    EVP_MD_free(md);
+    hr = ID3D11VideoContext_NegotiateCryptoSessionKeyExchange(video_context, session, 255, blob);
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    blob[17] ^= 0x40;
+    hr = ID3D11VideoContext_NegotiateCryptoSessionKeyExchange(video_context, session, sizeof(blob), blob);
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    blob[17] ^= 0x40;
+    ID3D11VideoContext_FinishSessionKeyRefresh(video_context, session);
+    ID3D11VideoContext_StartSessionKeyRefresh(video_context, session, 8, random);
+    ID3D11VideoContext_FinishSessionKeyRefresh(video_context, session);
+    check_surface_key(&surface, key);
+
+    /* A refresh: K ^ R. */
+    memcpy(random, fill, sizeof(random));
+    ID3D11VideoContext_StartSessionKeyRefresh(video_context, session, sizeof(random), random);
+    ID3D11VideoContext_FinishSessionKeyRefresh(video_context, session);
+    for (i = 0; i < 16; ++i)
+        key[i] ^= random[i];
+    check_surface_key(&surface, key);
+
+    /* A new key: the surface keeps its content, now under the new key. A pending refresh is
+     * dropped with the old key. */
+    ID3D11VideoContext_StartSessionKeyRefresh(video_context, session, sizeof(random), random);
+    hr = ID3D11VideoContext_NegotiateCryptoSessionKeyExchange(video_context, session, sizeof(blob), blob);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    ID3D11VideoContext_FinishSessionKeyRefresh(video_context, session);
+    check_surface_key(&surface, key2);
+    EVP_PKEY_free(public_key);
+
+    destroy_surface(&surface);
+done:
+    ok(!ID3D11CryptoSession_Release(session), "ID3D11CryptoSession has references left.\n");
+    ID3D11VideoContext_Release(video_context);
+    ID3D11VideoDevice_Release(video_device);
+    release_device(device);
+}
+
 START_TEST(crypto)
 {
     require_device_or_skip_all();
@@ -561,4 +791,5 @@ START_TEST(crypto)
     run_test(test_crypto_session);
     run_test(test_key_exchange);
     run_test(test_session_key_refresh);
+    run_test(test_session_key_changes);
 }
