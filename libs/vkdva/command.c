@@ -18,8 +18,8 @@
 
 #include "vkdva_private.h"
 
-HRESULT vkdva_command_stream_init(struct vkdva_command_stream *stream, struct d3d11_device *device,
-        struct vkdva_queue *queue)
+static HRESULT vkdva_command_stream_init_(struct vkdva_command_stream *stream, struct d3d11_device *device,
+        struct vkdva_queue *queue, bool is_protected)
 {
     const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
     VkResult vr;
@@ -38,7 +38,8 @@ HRESULT vkdva_command_stream_init(struct vkdva_command_stream *stream, struct d3
     VkCommandPoolCreateInfo pool_info =
     {
         .sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO,
-        .flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT,
+        .flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT
+                | (is_protected ? VK_COMMAND_POOL_CREATE_PROTECTED_BIT : 0),
         .queueFamilyIndex = queue->family_index,
     };
 
@@ -46,6 +47,7 @@ HRESULT vkdva_command_stream_init(struct vkdva_command_stream *stream, struct d3
     stream->device = device;
     stream->queue = queue;
     stream->next_value = 1;
+    stream->is_protected = is_protected;
 
     if ((vr = VK_CALL(vkCreateSemaphore(device->vk_device, &semaphore_info, NULL, &stream->vk_timeline))) < 0)
         return hresult_from_vk_result(vr);
@@ -55,6 +57,24 @@ HRESULT vkdva_command_stream_init(struct vkdva_command_stream *stream, struct d3
         return hresult_from_vk_result(vr);
     }
     return S_OK;
+}
+
+HRESULT vkdva_command_stream_init(struct vkdva_command_stream *stream, struct d3d11_device *device,
+        struct vkdva_queue *queue)
+{
+    return vkdva_command_stream_init_(stream, device, queue, false);
+}
+
+/* A stream of protected command buffers on the protected queue (vkdva_private.h says what they
+ * may do). */
+HRESULT vkdva_command_stream_init_protected(struct vkdva_command_stream *stream, struct d3d11_device *device)
+{
+    if (!device->caps.protected_memory || !device->protected_queue.vk_queue)
+    {
+        ERR("The device does not use protected memory.\n");
+        return E_FAIL;
+    }
+    return vkdva_command_stream_init_(stream, device, &device->protected_queue, true);
 }
 
 static uint64_t vkdva_command_stream_completed_value(struct vkdva_command_stream *stream)
@@ -186,9 +206,12 @@ HRESULT vkdva_command_stream_flush(struct vkdva_command_stream *stream)
         .value = stream->next_value,
         .stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
     };
+    /* Every command buffer of a protected submission is protected, and the other way round
+     * (VUID-VkSubmitInfo2-flags-03886/03887). */
     VkSubmitInfo2 submit_info =
     {
         .sType = VK_STRUCTURE_TYPE_SUBMIT_INFO_2,
+        .flags = stream->is_protected ? VK_SUBMIT_PROTECTED_BIT : 0,
         .waitSemaphoreInfoCount = stream->wait_count,
         .pWaitSemaphoreInfos = stream->waits,
         .commandBufferInfoCount = 1,
@@ -383,4 +406,139 @@ void vkdva_cmd_image_barrier(struct d3d11_device *device, VkCommandBuffer vk_cmd
     };
 
     VK_CALL(vkCmdPipelineBarrier2(vk_cmd, &dependency_info));
+}
+
+/* Protected allocations. The protected memory type is never host-visible (memory.adoc), so
+ * nothing here maps; vkdva_device_find_memory_type() never returns it. */
+int vkdva_device_find_protected_memory_type(struct d3d11_device *device, uint32_t type_bits)
+{
+    const VkPhysicalDeviceMemoryProperties *props = &device->caps.memory_properties;
+    int fallback = -1;
+    uint32_t i;
+
+    if (!device->caps.protected_memory)
+        return -1;
+    for (i = 0; i < props->memoryTypeCount; ++i)
+    {
+        VkMemoryPropertyFlags flags = props->memoryTypes[i].propertyFlags;
+
+        if (!(type_bits & (1u << i)) || !(flags & VK_MEMORY_PROPERTY_PROTECTED_BIT))
+            continue;
+        if (flags & VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT)
+            return i;
+        if (fallback < 0)
+            fallback = i;
+    }
+    return fallback;
+}
+
+static HRESULT vkdva_device_allocate_protected_memory(struct d3d11_device *device,
+        const VkMemoryRequirements *requirements, VkDeviceMemory *vk_memory)
+{
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    VkMemoryAllocateInfo alloc_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO,
+        .allocationSize = requirements->size,
+    };
+    VkResult vr;
+    int type;
+
+    if ((type = vkdva_device_find_protected_memory_type(device, requirements->memoryTypeBits)) < 0)
+    {
+        ERR("No protected memory type in %#x.\n", requirements->memoryTypeBits);
+        return E_FAIL;
+    }
+    alloc_info.memoryTypeIndex = type;
+    if ((vr = VK_CALL(vkAllocateMemory(device->vk_device, &alloc_info, NULL, vk_memory))) < 0)
+        return hresult_from_vk_result(vr);
+    return S_OK;
+}
+
+HRESULT vkdva_device_create_protected_buffer(struct d3d11_device *device, VkDeviceSize size,
+        VkBufferUsageFlags usage, VkBuffer *vk_buffer, VkDeviceMemory *vk_memory)
+{
+    /* VUID-VkBufferCreateInfo-flags-09641. */
+    static const VkBufferUsageFlags allowed_usage = VK_BUFFER_USAGE_TRANSFER_SRC_BIT
+            | VK_BUFFER_USAGE_TRANSFER_DST_BIT | VK_BUFFER_USAGE_UNIFORM_TEXEL_BUFFER_BIT
+            | VK_BUFFER_USAGE_STORAGE_TEXEL_BUFFER_BIT | VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT
+            | VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_SHADER_DEVICE_ADDRESS_BIT
+            | VK_BUFFER_USAGE_VIDEO_DECODE_SRC_BIT_KHR;
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    VkMemoryRequirements requirements;
+    VkResult vr;
+    HRESULT hr;
+
+    VkBufferCreateInfo buffer_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO,
+        .flags = VK_BUFFER_CREATE_PROTECTED_BIT,
+        .size = size,
+        .usage = usage,
+        .sharingMode = VK_SHARING_MODE_EXCLUSIVE,
+    };
+
+    *vk_buffer = VK_NULL_HANDLE;
+    *vk_memory = VK_NULL_HANDLE;
+    if (!device->caps.protected_memory || (usage & ~allowed_usage))
+    {
+        ERR("Cannot create a protected buffer with usage %#x (protected memory %#x).\n", usage,
+                device->caps.protected_memory);
+        return E_FAIL;
+    }
+    if ((vr = VK_CALL(vkCreateBuffer(device->vk_device, &buffer_info, NULL, vk_buffer))) < 0)
+        return hresult_from_vk_result(vr);
+    VK_CALL(vkGetBufferMemoryRequirements(device->vk_device, *vk_buffer, &requirements));
+    if (FAILED(hr = vkdva_device_allocate_protected_memory(device, &requirements, vk_memory)))
+        goto fail;
+    if ((vr = VK_CALL(vkBindBufferMemory(device->vk_device, *vk_buffer, *vk_memory, 0))) < 0)
+    {
+        hr = hresult_from_vk_result(vr);
+        goto fail;
+    }
+    return S_OK;
+
+fail:
+    vkdva_device_destroy_buffer(device, *vk_buffer, *vk_memory);
+    *vk_buffer = VK_NULL_HANDLE;
+    *vk_memory = VK_NULL_HANDLE;
+    return hr;
+}
+
+HRESULT vkdva_device_create_protected_image(struct d3d11_device *device, const VkImageCreateInfo *info,
+        VkImage *vk_image, VkDeviceMemory *vk_memory)
+{
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    VkImageCreateInfo image_info = *info;
+    VkMemoryRequirements requirements;
+    VkResult vr;
+    HRESULT hr;
+
+    *vk_image = VK_NULL_HANDLE;
+    *vk_memory = VK_NULL_HANDLE;
+    if (!device->caps.protected_memory)
+    {
+        ERR("The device does not use protected memory.\n");
+        return E_FAIL;
+    }
+    image_info.flags |= VK_IMAGE_CREATE_PROTECTED_BIT;
+    if ((vr = VK_CALL(vkCreateImage(device->vk_device, &image_info, NULL, vk_image))) < 0)
+        return hresult_from_vk_result(vr);
+    VK_CALL(vkGetImageMemoryRequirements(device->vk_device, *vk_image, &requirements));
+    if (FAILED(hr = vkdva_device_allocate_protected_memory(device, &requirements, vk_memory)))
+        goto fail;
+    if ((vr = VK_CALL(vkBindImageMemory(device->vk_device, *vk_image, *vk_memory, 0))) < 0)
+    {
+        hr = hresult_from_vk_result(vr);
+        goto fail;
+    }
+    return S_OK;
+
+fail:
+    VK_CALL(vkDestroyImage(device->vk_device, *vk_image, NULL));
+    if (*vk_memory)
+        VK_CALL(vkFreeMemory(device->vk_device, *vk_memory, NULL));
+    *vk_image = VK_NULL_HANDLE;
+    *vk_memory = VK_NULL_HANDLE;
+    return hr;
 }

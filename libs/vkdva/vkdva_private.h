@@ -165,6 +165,9 @@ struct vkdva_command_stream
     /* Other timelines the next submission waits for. */
     VkSemaphoreSubmitInfo waits[8];
     unsigned int wait_count;
+
+    /* A protected stream: protected command buffers, submitted with VK_SUBMIT_PROTECTED_BIT. */
+    bool is_protected;
 };
 
 HRESULT vkdva_command_stream_init(struct vkdva_command_stream *stream, struct d3d11_device *device,
@@ -177,6 +180,35 @@ bool vkdva_command_stream_is_complete(struct vkdva_command_stream *stream, uint6
 void vkdva_command_stream_add_wait(struct vkdva_command_stream *stream, VkSemaphore vk_semaphore, uint64_t value);
 void vkdva_command_stream_release_buffer(struct vkdva_command_stream *stream, VkBuffer vk_buffer,
         VkDeviceMemory vk_memory);
+
+/* Vulkan protected memory (DESIGN decisions 4 and 6; the rules are in the content-protection
+ * reference, section 5), only where device->caps.protected_memory is true (then the device has
+ * the protectedMemory feature enabled and device->protected_queue exists):
+ * - vkdva_command_stream_init_protected() makes a stream on device->protected_queue whose
+ *   command buffers are protected (VK_COMMAND_POOL_CREATE_PROTECTED_BIT) and whose
+ *   submissions carry VK_SUBMIT_PROTECTED_BIT (vkQueueSubmit2's VkProtectedSubmitInfo). The
+ *   other stream functions work on it unchanged; its timeline may be waited for by, and wait
+ *   for, unprotected streams (vkdva_command_stream_add_wait()).
+ * - Protected command buffers must not write unprotected memory (no copy, fill, clear or
+ *   shader write to an ordinary buffer or image; reading one, such as a key UBO or encrypted
+ *   input, is allowed), must not use queries or timestamps, nor indirect dispatches.
+ *   Unprotected command buffers must not touch protected resources at all, reads included.
+ *   Shaders must declare the bindings they only read `readonly`: the test layer counts every
+ *   other storage binding as written.
+ * - Protected buffers and images come from the two helpers below, in the protected memory
+ *   type; they can never be mapped. Buffer usage is limited to transfer, uniform, storage and
+ *   texel buffers (VUID-VkBufferCreateInfo-flags-09641). Free a buffer with
+ *   vkdva_device_destroy_buffer() (or vkdva_command_stream_release_buffer()), an image with
+ *   vkDestroyImage() and vkFreeMemory().
+ * The test layer tests/protected_layer enforces all of this on lavapipe (docs/NOTES.md). */
+HRESULT vkdva_command_stream_init_protected(struct vkdva_command_stream *stream, struct d3d11_device *device);
+/* The protected memory type allowed by type_bits, or -1. */
+int vkdva_device_find_protected_memory_type(struct d3d11_device *device, uint32_t type_bits);
+HRESULT vkdva_device_create_protected_buffer(struct d3d11_device *device, VkDeviceSize size,
+        VkBufferUsageFlags usage, VkBuffer *vk_buffer, VkDeviceMemory *vk_memory);
+/* info->flags gets VK_IMAGE_CREATE_PROTECTED_BIT added; the image is bound to new memory. */
+HRESULT vkdva_device_create_protected_image(struct d3d11_device *device, const VkImageCreateInfo *info,
+        VkImage *vk_image, VkDeviceMemory *vk_memory);
 void vkdva_cmd_memory_barrier(struct d3d11_device *device, VkCommandBuffer vk_cmd);
 void vkdva_cmd_image_barrier(struct d3d11_device *device, VkCommandBuffer vk_cmd, VkImage image,
         unsigned int first_layer, unsigned int layer_count, VkImageLayout old_layout, VkImageLayout new_layout,
@@ -465,6 +497,9 @@ struct d3d11_device
     struct vkdva_device_caps caps;
     struct vkdva_queue compute_queue;
     struct vkdva_queue decode_queue;
+    /* With caps.protected_memory: a protected-capable queue of the compute family, for
+     * protected command streams (vkdva_command_stream_init_protected()). */
+    struct vkdva_queue protected_queue;
 
     /* ID3D10Multithread/ID3D11Multithread: one recursive lock for the whole device. */
     pthread_mutex_t mutex;

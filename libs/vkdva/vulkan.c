@@ -367,16 +367,51 @@ static HRESULT vkdva_select_physical_device(struct d3d11_device *device,
     return S_OK;
 }
 
+/* vkGetDeviceQueue2 for every queue: vkGetDeviceQueue may only return queues created without
+ * flags (VUID-vkGetDeviceQueue-flags-01841), and validation 1.3.239 cannot tell a family's
+ * unprotected queue from its protected one there. The protected queues of a family are a list
+ * of their own, indexed from 0 (devsandqueues.adoc, vkGetDeviceQueue2). */
 static void vkdva_queue_init(struct d3d11_device *device, struct vkdva_queue *queue, uint32_t family_index,
         VkQueueFlags flags)
 {
     struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    VkDeviceQueueInfo2 queue_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_DEVICE_QUEUE_INFO_2,
+        .flags = (flags & VK_QUEUE_PROTECTED_BIT) ? VK_DEVICE_QUEUE_CREATE_PROTECTED_BIT : 0,
+        .queueFamilyIndex = family_index,
+        .queueIndex = 0,
+    };
 
     queue->family_index = family_index;
     queue->flags = flags;
     queue->vk_queue = VK_NULL_HANDLE;
     if (family_index != VK_QUEUE_FAMILY_IGNORED)
-        VK_CALL(vkGetDeviceQueue(device->vk_device, family_index, 0, &queue->vk_queue));
+        VK_CALL(vkGetDeviceQueue2(device->vk_device, &queue_info, &queue->vk_queue));
+}
+
+/* Vulkan protected memory is used where the device has the feature, a protected-capable
+ * compute family (VK_QUEUE_PROTECTED_BIT) and a protected memory type. */
+static bool vkdva_protected_memory_usable(struct vkdva_vk_procs *vk_procs, VkPhysicalDevice vk_physical_device,
+        const VkPhysicalDeviceMemoryProperties *memory_properties, uint32_t compute_family)
+{
+    VkQueueFamilyProperties props[VKDVA_MAX_QUEUE_FAMILIES];
+    uint32_t count = VKDVA_MAX_QUEUE_FAMILIES, i;
+
+    VK_CALL(vkGetPhysicalDeviceQueueFamilyProperties(vk_physical_device, &count, props));
+    if (compute_family >= count || !(props[compute_family].queueFlags & VK_QUEUE_PROTECTED_BIT))
+    {
+        WARN("The device has protectedMemory, but its compute family %u is not protected-capable.\n",
+                compute_family);
+        return false;
+    }
+    for (i = 0; i < memory_properties->memoryTypeCount; ++i)
+    {
+        if (memory_properties->memoryTypes[i].propertyFlags & VK_MEMORY_PROPERTY_PROTECTED_BIT)
+            return true;
+    }
+    WARN("The device has protectedMemory, but no protected memory type.\n");
+    return false;
 }
 
 static HRESULT vkdva_create_vk_device(struct d3d11_device *device)
@@ -384,7 +419,7 @@ static HRESULT vkdva_create_vk_device(struct d3d11_device *device)
     struct vkdva_vk_procs *vk_procs = &device->vk_procs;
     VkPhysicalDevice vk_physical_device = device->vk_physical_device;
     struct vkdva_device_caps *caps = &device->caps;
-    VkDeviceQueueCreateInfo queue_infos[2];
+    VkDeviceQueueCreateInfo queue_infos[3];
     uint32_t compute_family, decode_family;
     VkExtensionProperties *extensions;
     const char *enabled[8];
@@ -462,13 +497,15 @@ static HRESULT vkdva_create_vk_device(struct d3d11_device *device)
     enable2.features.shaderStorageImageReadWithoutFormat = features2.features.shaderStorageImageReadWithoutFormat;
     enable12.storageBuffer8BitAccess = features12.storageBuffer8BitAccess;
     enable12.shaderInt8 = features12.shaderInt8;
-    caps->protected_memory = !!features11.protectedMemory;
 
     if ((compute_family = vkdva_find_compute_family(vk_procs, vk_physical_device)) == VK_QUEUE_FAMILY_IGNORED)
     {
         WARN("The device has no compute queue family.\n");
         return DXGI_ERROR_UNSUPPORTED;
     }
+    caps->protected_memory = features11.protectedMemory && vkdva_protected_memory_usable(vk_procs,
+            vk_physical_device, &caps->memory_properties, compute_family);
+    enable11.protectedMemory = caps->protected_memory;
     decode_family = vkdva_find_decode_family(vk_procs, vk_physical_device, &h264, &h265);
 
     if ((vr = VK_CALL(vkEnumerateDeviceExtensionProperties(vk_physical_device, NULL, &count, NULL))) < 0)
@@ -515,16 +552,29 @@ static HRESULT vkdva_create_vk_device(struct d3d11_device *device)
         .pQueuePriorities = &priority,
     };
     device_info.queueCreateInfoCount = 1;
+    /* A protected-capable queue of the compute family beside the unprotected one: one create
+     * info each, which VkDeviceCreateInfo allows for the same family when only the protected
+     * flag differs (VUID-VkDeviceCreateInfo-queueFamilyIndex-02802). */
+    if (caps->protected_memory)
+    {
+        queue_infos[device_info.queueCreateInfoCount++] = (VkDeviceQueueCreateInfo)
+        {
+            .sType = VK_STRUCTURE_TYPE_DEVICE_QUEUE_CREATE_INFO,
+            .flags = VK_DEVICE_QUEUE_CREATE_PROTECTED_BIT,
+            .queueFamilyIndex = compute_family,
+            .queueCount = 1,
+            .pQueuePriorities = &priority,
+        };
+    }
     if (decode_family != VK_QUEUE_FAMILY_IGNORED)
     {
-        queue_infos[1] = (VkDeviceQueueCreateInfo)
+        queue_infos[device_info.queueCreateInfoCount++] = (VkDeviceQueueCreateInfo)
         {
             .sType = VK_STRUCTURE_TYPE_DEVICE_QUEUE_CREATE_INFO,
             .queueFamilyIndex = decode_family,
             .queueCount = 1,
             .pQueuePriorities = &priority,
         };
-        device_info.queueCreateInfoCount = 2;
     }
     device_info.enabledExtensionCount = enabled_count;
 
@@ -547,10 +597,24 @@ static HRESULT vkdva_create_vk_device(struct d3d11_device *device)
     vkdva_queue_init(device, &device->compute_queue, compute_family,
             VK_QUEUE_COMPUTE_BIT | VK_QUEUE_TRANSFER_BIT);
     vkdva_queue_init(device, &device->decode_queue, decode_family, VK_QUEUE_VIDEO_DECODE_BIT_KHR);
+    if (caps->protected_memory)
+    {
+        vkdva_queue_init(device, &device->protected_queue, compute_family,
+                VK_QUEUE_COMPUTE_BIT | VK_QUEUE_TRANSFER_BIT | VK_QUEUE_PROTECTED_BIT);
+        /* Drivers before CTS 1.3.3.0 may index a family's protected queues after its
+         * unprotected ones and return NULL here (devsandqueues.adoc, NOTE on vkGetDeviceQueue2). */
+        if (!device->protected_queue.vk_queue)
+        {
+            WARN("No protected queue; not using protected memory.\n");
+            device->protected_queue.family_index = VK_QUEUE_FAMILY_IGNORED;
+            caps->protected_memory = false;
+        }
+    }
 
-    TRACE("Using %s, Vulkan %u.%u.%u, compute family %u, decode family %d.\n", caps->properties.deviceName,
-            VK_API_VERSION_MAJOR(caps->api_version), VK_API_VERSION_MINOR(caps->api_version),
-            VK_API_VERSION_PATCH(caps->api_version), compute_family, (int)decode_family);
+    TRACE("Using %s, Vulkan %u.%u.%u, compute family %u, decode family %d, protected memory %#x.\n",
+            caps->properties.deviceName, VK_API_VERSION_MAJOR(caps->api_version),
+            VK_API_VERSION_MINOR(caps->api_version), VK_API_VERSION_PATCH(caps->api_version), compute_family,
+            (int)decode_family, caps->protected_memory);
     return S_OK;
 }
 
@@ -573,7 +637,9 @@ HRESULT vkdva_vulkan_init(struct d3d11_device *device, const struct vkdva_device
     vk_procs = &device->vk_procs;
     pthread_mutex_init(&device->compute_queue.mutex, NULL);
     pthread_mutex_init(&device->decode_queue.mutex, NULL);
+    pthread_mutex_init(&device->protected_queue.mutex, NULL);
     device->compute_queue.family_index = device->decode_queue.family_index = VK_QUEUE_FAMILY_IGNORED;
+    device->protected_queue.family_index = VK_QUEUE_FAMILY_IGNORED;
     if (adopt_info && adopt_info->vkGetInstanceProcAddr)
         get_proc = adopt_info->vkGetInstanceProcAddr;
     else if (!(get_proc = vkdva_platform_load_vulkan()))
@@ -627,6 +693,7 @@ void vkdva_vulkan_cleanup(struct d3d11_device *device)
     }
     pthread_mutex_destroy(&device->compute_queue.mutex);
     pthread_mutex_destroy(&device->decode_queue.mutex);
+    pthread_mutex_destroy(&device->protected_queue.mutex);
     if (device->vk_messenger)
         VK_CALL(vkDestroyDebugUtilsMessengerEXT(device->vk_instance, device->vk_messenger, NULL));
     if (device->vk_instance && device->owns_instance)

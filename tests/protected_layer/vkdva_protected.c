@@ -1,0 +1,271 @@
+/*
+ * Copyright 2026 the vkdva authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * This library is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU
+ * Lesser General Public License for more details.
+ *
+ * You should have received a copy of the GNU Lesser General Public
+ * License along with this library; if not, write to the Free Software
+ * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
+ */
+
+/* vkdva in hardware content-protection mode: run with VK_LAYER_VKDVA_protected_memory below
+ * Khronos validation (tests/protected_layer/meson.build sets the environment), so the device
+ * has protectedMemory. Checks that vkdva takes the protected path (feature, protected queue,
+ * HARDWARE caps, HW_PROTECTED textures), that its protected command streams and allocations
+ * work without a single layer report or validation error, and that a rule broken through them
+ * is caught. An internal test: it links the library's objects to reach the streams. */
+
+/* The library objects define the IIDs (vkdva_main.c): no initguid.h here. */
+#include <unistd.h>
+#include "vkdva_private.h"
+#include "d3d11_utils.h"
+
+static const char *report_path;
+static unsigned int expected_validation_errors;
+
+static void read_report(char *text, size_t size)
+{
+    size_t len = 0;
+    FILE *f;
+
+    if ((f = fopen(report_path, "r")))
+    {
+        len = fread(text, 1, size - 1, f);
+        fclose(f);
+    }
+    text[len] = 0;
+}
+
+/* While a test breaks a rule on purpose, validation errors are counted, not failures. */
+static void expecting_log(void *context, enum vkdva_log_level level, const char *message)
+{
+    if (level == VKDVA_LOG_LEVEL_ERR && strstr(message, "Vulkan validation"))
+    {
+        ++expected_validation_errors;
+        return;
+    }
+    d3d11_test_log(context, level, message);
+}
+
+static void test_layer_active(ID3D11Device *iface)
+{
+    struct vkdva_vk_device_info info = {.type = VKDVA_STRUCTURE_TYPE_VK_DEVICE_INFO};
+    PFN_vkGetPhysicalDeviceFeatures2 get_features;
+    VkPhysicalDeviceProtectedMemoryFeatures protected_features =
+    {
+        .sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROTECTED_MEMORY_FEATURES,
+    };
+    VkPhysicalDeviceFeatures2 features2 =
+    {
+        .sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2,
+        .pNext = &protected_features,
+    };
+    struct d3d11_device *device = unsafe_impl_from_ID3D11Device(iface);
+    HRESULT hr;
+
+    hr = vkdva_get_vk_device_info(iface, &info);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    get_features = (PFN_vkGetPhysicalDeviceFeatures2)info.vkGetInstanceProcAddr(info.vk_instance,
+            "vkGetPhysicalDeviceFeatures2");
+    get_features(info.vk_physical_device, &features2);
+    ok(protected_features.protectedMemory, "The emulation layer is not active.\n");
+
+    ok(device->caps.protected_memory, "vkdva does not use protected memory.\n");
+    ok(!!device->protected_queue.vk_queue, "No protected queue.\n");
+    ok(device->protected_queue.family_index == device->compute_queue.family_index,
+            "Got protected family %u, compute family %u.\n", device->protected_queue.family_index,
+            device->compute_queue.family_index);
+    ok(device->protected_queue.vk_queue != device->compute_queue.vk_queue, "The protected queue is the compute queue.\n");
+}
+
+static void test_caps(ID3D11Device *device)
+{
+    D3D11_VIDEO_CONTENT_PROTECTION_CAPS caps;
+    ID3D11VideoDevice *video_device;
+    HRESULT hr;
+
+    hr = ID3D11Device_QueryInterface(device, &IID_ID3D11VideoDevice, (void **)&video_device);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoDevice_GetContentProtectionCaps(video_device, &D3D11_CRYPTO_TYPE_AES128_CTR, NULL, &caps);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    if (SUCCEEDED(hr))
+    {
+        ok(!!(caps.Caps & D3D11_CONTENT_PROTECTION_CAPS_HARDWARE), "Got caps %#x.\n", caps.Caps);
+        ok(!(caps.Caps & D3D11_CONTENT_PROTECTION_CAPS_SOFTWARE), "Got caps %#x.\n", caps.Caps);
+        /* A protected command buffer cannot write the CPU-readable staging texture. */
+        ok(!(caps.Caps & D3D11_CONTENT_PROTECTION_CAPS_ENCRYPTED_READ_BACK), "Got caps %#x.\n", caps.Caps);
+        ok(!!caps.ProtectedMemorySize, "Got protected memory size %#" PRIx64 ".\n", (uint64_t)caps.ProtectedMemorySize);
+    }
+    ID3D11VideoDevice_Release(video_device);
+}
+
+static void test_protected_texture(ID3D11Device *device)
+{
+    D3D11_TEXTURE2D_DESC desc =
+    {
+        .Width = 64,
+        .Height = 64,
+        .MipLevels = 1,
+        .ArraySize = 2,
+        .Format = DXGI_FORMAT_NV12,
+        .SampleDesc = {1, 0},
+        .Usage = D3D11_USAGE_DEFAULT,
+        .BindFlags = D3D11_BIND_DECODER,
+        .MiscFlags = D3D11_RESOURCE_MISC_HW_PROTECTED,
+    };
+    ID3D11Texture2D *texture;
+    HRESULT hr;
+
+    hr = ID3D11Device_CreateTexture2D(device, &desc, NULL, &texture);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    if (SUCCEEDED(hr))
+        ID3D11Texture2D_Release(texture);
+}
+
+/* Records a full barrier (as vkdva does after each operation). */
+static void barrier(struct d3d11_device *device, VkCommandBuffer vk_cmd)
+{
+    vkdva_cmd_memory_barrier(device, vk_cmd);
+}
+
+static void test_protected_stream(ID3D11Device *iface)
+{
+    struct d3d11_device *device = unsafe_impl_from_ID3D11Device(iface);
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    VkBuffer vk_buffers[2], vk_plain;
+    VkDeviceMemory vk_memories[2], vk_plain_memory, vk_image_memory;
+    struct vkdva_command_stream stream, plain_stream;
+    VkClearColorValue color = {{0}};
+    VkImageSubresourceRange range = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
+    VkBufferCopy region = {0, 0, 4096};
+    VkCommandBuffer vk_cmd;
+    char report[4096];
+    uint32_t *data;
+    VkImage vk_image;
+    unsigned int i;
+    HRESULT hr;
+
+    VkImageCreateInfo image_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO,
+        .imageType = VK_IMAGE_TYPE_2D,
+        .format = VK_FORMAT_R8_UNORM,
+        .extent = {64, 64, 1},
+        .mipLevels = 1,
+        .arrayLayers = 1,
+        .samples = VK_SAMPLE_COUNT_1_BIT,
+        .tiling = VK_IMAGE_TILING_OPTIMAL,
+        .usage = VK_IMAGE_USAGE_STORAGE_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT,
+        .sharingMode = VK_SHARING_MODE_EXCLUSIVE,
+        .initialLayout = VK_IMAGE_LAYOUT_UNDEFINED,
+    };
+
+    vkdva_device_lock(device);
+    hr = vkdva_command_stream_init_protected(&stream, device);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    ok(stream.is_protected, "The stream is not protected.\n");
+    hr = vkdva_command_stream_init(&plain_stream, device, &device->compute_queue);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+
+    for (i = 0; i < ARRAY_SIZE(vk_buffers); ++i)
+    {
+        hr = vkdva_device_create_protected_buffer(device, 4096, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT
+                | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, &vk_buffers[i], &vk_memories[i]);
+        ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    }
+    hr = vkdva_device_create_protected_image(device, &image_info, &vk_image, &vk_image_memory);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = vkdva_device_create_buffer(device, 4096, VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+            VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT, 0, &vk_plain, &vk_plain_memory, (void **)&data);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    memset(data, 0xcc, 4096);
+
+    /* Protected work: read unprotected memory, write protected memory. */
+    hr = vkdva_command_stream_get(&stream, &vk_cmd);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    VK_CALL(vkCmdFillBuffer(vk_cmd, vk_buffers[0], 0, VK_WHOLE_SIZE, 0x01020304));
+    barrier(device, vk_cmd);
+    VK_CALL(vkCmdCopyBuffer(vk_cmd, vk_plain, vk_buffers[1], 1, &region));
+    barrier(device, vk_cmd);
+    VK_CALL(vkCmdCopyBuffer(vk_cmd, vk_buffers[0], vk_buffers[1], 1, &region));
+    vkdva_cmd_image_barrier(device, vk_cmd, vk_image, 0, 1, VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL,
+            VK_PIPELINE_STAGE_2_NONE, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT);
+    VK_CALL(vkCmdClearColorImage(vk_cmd, vk_image, VK_IMAGE_LAYOUT_GENERAL, &color, 1, &range));
+    barrier(device, vk_cmd);
+    hr = vkdva_command_stream_flush(&stream);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+
+    /* Unprotected work ordered after it through the timelines. */
+    vkdva_command_stream_add_wait(&plain_stream, stream.vk_timeline, stream.submitted_value);
+    hr = vkdva_command_stream_get(&plain_stream, &vk_cmd);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    VK_CALL(vkCmdFillBuffer(vk_cmd, vk_plain, 0, VK_WHOLE_SIZE, 0x05060708));
+    barrier(device, vk_cmd);
+    hr = vkdva_command_stream_wait(&plain_stream, plain_stream.next_value, true);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    ok(vkdva_command_stream_is_complete(&stream, stream.submitted_value), "The protected work is not complete.\n");
+    ok(data[0] == 0x05060708, "Got %#x.\n", data[0]);
+
+    read_report(report, sizeof(report));
+    ok(!*report, "The layer reported: %s", report);
+
+    /* Breaking a rule through the stream is caught: a protected command buffer writing
+     * unprotected memory (VUID-vkCmdCopyBuffer-commandBuffer-01824). */
+    vkdva_set_log_callback(expecting_log, NULL);
+    hr = vkdva_command_stream_get(&stream, &vk_cmd);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    VK_CALL(vkCmdCopyBuffer(vk_cmd, vk_buffers[0], vk_plain, 1, &region));
+    hr = vkdva_command_stream_wait(&stream, stream.next_value, true);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    vkdva_set_log_callback(d3d11_test_log, NULL);
+    read_report(report, sizeof(report));
+    ok(!!strstr(report, "[protected-writes-unprotected]"), "The layer reported: %s", report);
+    trace("%u expected validation error(s).\n", expected_validation_errors);
+    unlink(report_path);
+
+    vkdva_command_stream_destroy(&plain_stream);
+    vkdva_command_stream_destroy(&stream);
+    vkdva_device_destroy_buffer(device, vk_plain, vk_plain_memory);
+    for (i = 0; i < ARRAY_SIZE(vk_buffers); ++i)
+        vkdva_device_destroy_buffer(device, vk_buffers[i], vk_memories[i]);
+    VK_CALL(vkDestroyImage(device->vk_device, vk_image, NULL));
+    VK_CALL(vkFreeMemory(device->vk_device, vk_image_memory, NULL));
+    vkdva_device_unlock(device);
+}
+
+START_TEST(protected)
+{
+    ID3D11Device *device;
+    char report[4096];
+
+    if (!(report_path = getenv("VKDVA_PROTECTED_LAYER_REPORT")))
+    {
+        skip("VKDVA_PROTECTED_LAYER_REPORT is not set: run through meson test.\n");
+        return;
+    }
+    unlink(report_path);
+    require_device_or_skip_all();
+    device = create_device();
+    test_layer_active(device);
+    if (!unsafe_impl_from_ID3D11Device(device)->caps.protected_memory)
+    {
+        skip("No protected memory.\n");
+        release_device(device);
+        return;
+    }
+    test_caps(device);
+    test_protected_texture(device);
+    test_protected_stream(device);
+    release_device(device);
+
+    read_report(report, sizeof(report));
+    ok(!*report, "The layer reported: %s", report);
+}
