@@ -65,12 +65,12 @@ static struct layer_real_queue_lock *layer_real_queue_locks;
 /* Every queue handle the application holds → struct layer_queue. */
 static struct layer_map layer_queues;
 
-/* Reporting: one line per violation on stderr and, when VKDVA_PROTECTED_LAYER_REPORT names a
+/* Reporting: one line per violation on stderr and, when VKDVA_TEST_PROTECTED_LAYER_REPORT names a
  * file, appended to it (the test checks it); without that file the process aborts, so a
  * violation can never go unnoticed. */
 void layer_violation(const char *rule, const char *vuid, const char *fmt, ...)
 {
-    const char *path = getenv("VKDVA_PROTECTED_LAYER_REPORT");
+    const char *path = getenv("VKDVA_TEST_PROTECTED_LAYER_REPORT");
     char line[1024];
     va_list args;
     int len, fd;

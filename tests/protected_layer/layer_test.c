@@ -19,7 +19,7 @@
 /* Tests of the protected-memory emulation layer itself, as a native Vulkan program:
  * "layer_test clean" does every protected operation legally, with Khronos validation above
  * the layer, and expects no report and no validation error; every other case breaks one rule
- * and expects the layer to report it (the report file is VKDVA_PROTECTED_LAYER_REPORT). */
+ * and expects the layer to report it (the report file is VKDVA_TEST_PROTECTED_LAYER_REPORT). */
 
 #undef VK_NO_PROTOTYPES
 #include <stdbool.h>
@@ -765,14 +765,14 @@ int main(int argc, char **argv)
         {"secondary-mismatch", "[secondary-mismatch]"},
         {"feature-disabled", "[protected-memory-not-enabled]"},
     };
-    const char *report_path = getenv("VKDVA_PROTECTED_LAYER_REPORT");
+    const char *report_path = getenv("VKDVA_TEST_PROTECTED_LAYER_REPORT");
     struct context ctx = {0};
     const char *report;
     unsigned int i;
 
     if (argc != 2 || !report_path)
     {
-        fprintf(stderr, "Usage: VKDVA_PROTECTED_LAYER_REPORT=FILE %s clean|CASE\n", argv[0]);
+        fprintf(stderr, "Usage: VKDVA_TEST_PROTECTED_LAYER_REPORT=FILE %s clean|CASE\n", argv[0]);
         return 2;
     }
     unlink(report_path);

@@ -246,9 +246,9 @@ START_TEST(protected)
     ID3D11Device *device;
     char report[4096];
 
-    if (!(report_path = getenv("VKDVA_PROTECTED_LAYER_REPORT")))
+    if (!(report_path = getenv("VKDVA_TEST_PROTECTED_LAYER_REPORT")))
     {
-        skip("VKDVA_PROTECTED_LAYER_REPORT is not set: run through meson test.\n");
+        skip("VKDVA_TEST_PROTECTED_LAYER_REPORT is not set: run through meson test.\n");
         return;
     }
     unlink(report_path);
