@@ -22,6 +22,10 @@ vkdva-decode through the D3D11 video API and compares the whole-output MD5 (fram
 order, cropped, planar I420, as `ffmpeg -f md5` writes it). Exit 77 when the folder is absent.
 
 usage: decode_streams.py VKDVA_DECODE FOLDER [--codec h264|hevc] [--only NAME ...] [--unsupported NAME ...]
+        [--run-with ARG ...]
+
+--run-with ARG: run VKDVA_DECODE through a wrapper command (one ARG per word), e.g. the Windows
+build's vkdva-decode.exe inside a Wine prefix through tools/wine-test.sh.
 
 --gpu: decode on the Vulkan Video backend only (VKDVA_DECODE_BACKEND=vulkan); exit 77 when the
 device has no video decode queue for the codec.
@@ -49,11 +53,15 @@ def main():
     codec = "h264"
     only = []
     unsupported = []
+    run_with = []
     env = dict(os.environ)
     rest = args[2:]
     while rest:
         if rest[0] == "--codec" and len(rest) > 1:
             codec = rest[1]
+            rest = rest[2:]
+        elif rest[0] == "--run-with" and len(rest) > 1:
+            run_with.append(rest[1])
             rest = rest[2:]
         elif rest[0] == "--only" and len(rest) > 1:
             only.append(rest[1])
@@ -82,7 +90,7 @@ def main():
         if not name.lower().endswith(EXTENSIONS[codec]) or (only and name not in only):
             continue
         path = os.path.join(folder, name)
-        result = subprocess.run([decoder, "--md5", path], capture_output=True, text=True, timeout=1200, env=env)
+        result = subprocess.run(run_with + [decoder, "--md5", path], capture_output=True, text=True, timeout=1200, env=env)
         if "does not offer" in result.stderr and env.get("VKDVA_DECODE_BACKEND") == "vulkan":
             print("%s: no Vulkan Video decoder for this codec here, skipping" % name)
             return 77

@@ -615,6 +615,9 @@ HRESULT d3d11_texture2d_create_wrapped(struct d3d11_device *device, const struct
     };
     if (image_info->usage & VK_IMAGE_USAGE_SAMPLED_BIT)
         texture->desc.BindFlags |= D3D11_BIND_SHADER_RESOURCE;
+    /* vkdva writes render targets (video processor outputs) with compute shaders. */
+    if (image_info->usage & VK_IMAGE_USAGE_STORAGE_BIT)
+        texture->desc.BindFlags |= D3D11_BIND_RENDER_TARGET;
     if (image_info->flags & VK_IMAGE_CREATE_PROTECTED_BIT)
         texture->desc.MiscFlags |= D3D11_RESOURCE_MISC_HW_PROTECTED;
     texture->vk_image = info->vk_image;

@@ -373,5 +373,6 @@ UINT vkdva_video_format_support(struct d3d11_device *device, const struct vkdva_
                 support |= D3D11_FORMAT_SUPPORT_DECODER_OUTPUT;
         }
     }
+    support |= vkdva_vp_d3d11_format_support(device, format->dxgi_format);
     return support;
 }
