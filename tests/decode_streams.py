@@ -29,6 +29,7 @@ build's vkdva-decode.exe inside a Wine prefix through tools/wine-test.sh.
 
 --gpu: decode on the Vulkan Video backend only (VKDVA_DECODE_BACKEND=vulkan); exit 77 when the
 device has no video decode queue for the codec.
+--decoder-arg ARG: pass ARG to vkdva-decode as well (repeatable), e.g. --protected.
 --unsupported NAME: the stream needs what the backend in use cannot do (the software backend and
 H.264 pic_order_cnt_type 1, which DXVA does not describe); vkdva-decode must then stop with a
 clear error and no crash, which counts as expected.
@@ -53,6 +54,7 @@ def main():
     codec = "h264"
     only = []
     unsupported = []
+    decoder_args = []
     run_with = []
     env = dict(os.environ)
     rest = args[2:]
@@ -69,6 +71,9 @@ def main():
         elif rest[0] == "--gpu":
             env["VKDVA_DECODE_BACKEND"] = "vulkan"
             rest = rest[1:]
+        elif rest[0] == "--decoder-arg" and len(rest) > 1:
+            decoder_args.append(rest[1])
+            rest = rest[2:]
         elif rest[0] == "--unsupported" and len(rest) > 1:
             unsupported.append(rest[1])
             rest = rest[2:]
@@ -90,7 +95,7 @@ def main():
         if not name.lower().endswith(EXTENSIONS[codec]) or (only and name not in only):
             continue
         path = os.path.join(folder, name)
-        result = subprocess.run(run_with + [decoder, "--md5", path], capture_output=True, text=True, timeout=1200, env=env)
+        result = subprocess.run(run_with + [decoder, "--md5"] + decoder_args + [path], capture_output=True, text=True, timeout=1200, env=env)
         if "does not offer" in result.stderr and env.get("VKDVA_DECODE_BACKEND") == "vulkan":
             print("%s: no Vulkan Video decoder for this codec here, skipping" % name)
             return 77

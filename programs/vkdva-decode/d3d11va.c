@@ -17,6 +17,7 @@
  */
 
 #include "d3d11va.h"
+#include "protected.h"
 #include <stdlib.h>
 #include <string.h>
 #ifdef _WIN32
@@ -44,6 +45,11 @@ struct d3d11va
 
     uint8_t *frame;
     size_t frame_size;
+
+    /* --protected: the DRM client, protected surfaces read back through EncryptionBlt. */
+    bool protected;
+    unsigned int refresh_every;
+    struct drm_client *drm;
 };
 
 static void release_decoder(struct d3d11va *va)
@@ -67,6 +73,9 @@ static void release_decoder(struct d3d11va *va)
     if (va->decoder)
         ID3D11VideoDecoder_Release(va->decoder);
     va->decoder = NULL;
+    if (va->drm)
+        drm_client_destroy(va->drm);
+    va->drm = NULL;
     free(va->frame);
     va->frame = NULL;
 }
@@ -98,6 +107,12 @@ HRESULT d3d11va_create(ID3D11Device *device, struct d3d11va **out)
 fail:
     d3d11va_destroy(va);
     return hr;
+}
+
+void d3d11va_enable_protection(struct d3d11va *va, unsigned int refresh_every)
+{
+    va->protected = true;
+    va->refresh_every = refresh_every;
 }
 
 void d3d11va_destroy(struct d3d11va *va)
@@ -160,6 +175,8 @@ static HRESULT create_textures(struct d3d11va *va, const struct codec_sequence *
     texture_desc.SampleDesc.Count = 1;
     texture_desc.Usage = D3D11_USAGE_DEFAULT;
     texture_desc.BindFlags = D3D11_BIND_DECODER;
+    if (va->protected)
+        texture_desc.MiscFlags = D3D11_RESOURCE_MISC_HW_PROTECTED;
     if (FAILED(hr = ID3D11Device_CreateTexture2D(va->device, &texture_desc, NULL, &va->texture)))
     {
         fprintf(stderr, "Cannot create a %ux%u texture array of %u surfaces, hr %#x.\n", sequence->width,
@@ -167,9 +184,11 @@ static HRESULT create_textures(struct d3d11va *va, const struct codec_sequence *
         return hr;
     }
 
-    texture_desc.ArraySize = 1;
+    /* EncryptionBlt reads a whole texture: its staging texture has every slice. */
+    texture_desc.ArraySize = va->protected ? sequence->surface_count : 1;
     texture_desc.Usage = D3D11_USAGE_STAGING;
     texture_desc.BindFlags = 0;
+    texture_desc.MiscFlags = 0;
     texture_desc.CPUAccessFlags = D3D11_CPU_ACCESS_READ;
     if (FAILED(hr = ID3D11Device_CreateTexture2D(va->device, &texture_desc, NULL, &va->staging)))
     {
@@ -244,6 +263,13 @@ HRESULT d3d11va_configure(struct d3d11va *va, const struct codec_sequence *seque
                 (unsigned int)hr);
         return hr;
     }
+    if (va->protected)
+    {
+        if (FAILED(hr = drm_client_create(va->device, sequence->profile, va->refresh_every, &va->drm)))
+            return hr;
+        if (FAILED(hr = drm_client_bind(va->drm, va->decoder)))
+            return hr;
+    }
     if (FAILED(hr = create_textures(va, sequence)))
         return hr;
 
@@ -257,13 +283,17 @@ HRESULT d3d11va_configure(struct d3d11va *va, const struct codec_sequence *seque
 
 static HRESULT begin_frame(struct d3d11va *va, ID3D11VideoDecoderOutputView *view)
 {
+    uint8_t key[16];
     unsigned int i;
     HRESULT hr;
 
+    if (va->drm)
+        drm_client_wrapped_key(va->drm, key);
     /* E_PENDING: the surface is still in use by earlier work; try again (D3D11 docs). */
     for (i = 0; i < D3D11VA_MAX_PENDING_WAITS; ++i)
     {
-        if ((hr = ID3D11VideoContext_DecoderBeginFrame(va->video_context, va->decoder, view, 0, NULL)) != E_PENDING)
+        if ((hr = ID3D11VideoContext_DecoderBeginFrame(va->video_context, va->decoder, view,
+                va->drm ? sizeof(key) : 0, va->drm ? key : NULL)) != E_PENDING)
             return hr;
 #ifdef _WIN32
         Sleep(1);
@@ -274,8 +304,42 @@ static HRESULT begin_frame(struct d3d11va *va, ID3D11VideoDecoderOutputView *vie
     return hr;
 }
 
+/* Buffers with CENC sub-samples go through ID3D11VideoContext1::SubmitDecoderBuffers1. */
+static HRESULT submit_buffers(struct d3d11va *va, unsigned int count, const D3D11_VIDEO_DECODER_BUFFER_DESC *descs,
+        const D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK *const *subsamples)
+{
+    D3D11_VIDEO_DECODER_BUFFER_DESC1 descs1[CODEC_MAX_BUFFERS];
+    ID3D11VideoContext1 *video_context1;
+    bool any = false;
+    unsigned int i;
+    HRESULT hr;
+
+    for (i = 0; i < count; ++i)
+        any |= !!subsamples[i];
+    if (!any)
+        return ID3D11VideoContext_SubmitDecoderBuffers(va->video_context, va->decoder, count, descs);
+    memset(descs1, 0, sizeof(descs1));
+    for (i = 0; i < count; ++i)
+    {
+        descs1[i].BufferType = descs[i].BufferType;
+        descs1[i].DataOffset = descs[i].DataOffset;
+        descs1[i].DataSize = descs[i].DataSize;
+        descs1[i].pIV = descs[i].pIV;
+        descs1[i].IVSize = descs[i].IVSize;
+        descs1[i].pSubSampleMappingBlock = (D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK *)subsamples[i];
+        descs1[i].SubSampleMappingCount = subsamples[i] ? 1 : 0;
+    }
+    if (FAILED(hr = ID3D11VideoContext_QueryInterface(va->video_context, &IID_ID3D11VideoContext1,
+            (void **)&video_context1)))
+        return hr;
+    hr = ID3D11VideoContext1_SubmitDecoderBuffers1(video_context1, va->decoder, count, descs1);
+    ID3D11VideoContext1_Release(video_context1);
+    return hr;
+}
+
 HRESULT d3d11va_decode(struct d3d11va *va, const struct codec_picture *picture)
 {
+    const D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK *subsamples[CODEC_MAX_BUFFERS] = {0};
     D3D11_VIDEO_DECODER_BUFFER_DESC descs[CODEC_MAX_BUFFERS];
     const struct codec_buffer *buffer;
     unsigned int i;
@@ -310,6 +374,8 @@ HRESULT d3d11va_decode(struct d3d11va *va, const struct codec_picture *picture)
             goto end;
         }
         memcpy(data, buffer->data, buffer->size);
+        if (va->drm && buffer->type == D3D11_VIDEO_DECODER_BUFFER_BITSTREAM)
+            drm_client_encrypt(va->drm, picture->index, data, buffer->size, &descs[i], &subsamples[i]);
         if (FAILED(hr = ID3D11VideoContext_ReleaseDecoderBuffer(va->video_context, va->decoder, buffer->type)))
         {
             fprintf(stderr, "frame %u: ReleaseDecoderBuffer(%u) failed, hr %#x.\n", picture->index,
@@ -321,8 +387,7 @@ HRESULT d3d11va_decode(struct d3d11va *va, const struct codec_picture *picture)
         descs[i].DataSize = buffer->size;
         descs[i].NumMBsInBuffer = buffer->mb_count;
     }
-    if (FAILED(hr = ID3D11VideoContext_SubmitDecoderBuffers(va->video_context, va->decoder,
-            picture->buffer_count, descs)))
+    if (FAILED(hr = submit_buffers(va, picture->buffer_count, descs, subsamples)))
         fprintf(stderr, "frame %u: SubmitDecoderBuffers failed, hr %#x.\n", picture->index, (unsigned int)hr);
 
 end:
@@ -331,6 +396,8 @@ end:
         fprintf(stderr, "frame %u: DecoderEndFrame failed.\n", picture->index);
         hr = E_FAIL;
     }
+    if (va->drm)
+        drm_client_picture_done(va->drm);
     return hr;
 }
 
@@ -370,8 +437,9 @@ HRESULT d3d11va_read_surface(struct d3d11va *va, unsigned int surface, const uin
 {
     const struct codec_sequence *sequence = &va->sequence;
     unsigned int sample_size, shift, chroma_width, chroma_height;
+    const uint8_t *luma, *chroma, *base;
     D3D11_MAPPED_SUBRESOURCE map;
-    const uint8_t *luma, *chroma;
+    UINT row_pitch;
     bool wide;
     uint8_t *dst;
     HRESULT hr;
@@ -381,30 +449,44 @@ HRESULT d3d11va_read_surface(struct d3d11va *va, unsigned int surface, const uin
     wide = sequence->bit_depth > 8;
     sample_size = wide ? 2 : 1;
     shift = wide ? 16 - sequence->bit_depth : 0;
-    /* Array slice "surface" of a texture with one mip level is subresource "surface". */
-    ID3D11DeviceContext_CopySubresourceRegion(va->context, (ID3D11Resource *)va->staging, 0, 0, 0, 0,
-            (ID3D11Resource *)va->texture, surface, NULL);
-    if (FAILED(hr = ID3D11DeviceContext_Map(va->context, (ID3D11Resource *)va->staging, 0, D3D11_MAP_READ, 0, &map)))
+    if (va->drm)
     {
-        fprintf(stderr, "Map of the staging texture failed, hr %#x.\n", (unsigned int)hr);
-        return hr;
+        /* A protected surface: EncryptionBlt, decrypted by the client; same Map layout. */
+        if (FAILED(hr = drm_client_read(va->drm, va->texture, va->staging, surface, &base, &row_pitch)))
+            return hr;
     }
-    if (map.RowPitch < sequence->width * sample_size)
+    else
     {
-        ID3D11DeviceContext_Unmap(va->context, (ID3D11Resource *)va->staging, 0);
-        fprintf(stderr, "Unexpected row pitch %u.\n", map.RowPitch);
+        /* Array slice "surface" of a texture with one mip level is subresource "surface". */
+        ID3D11DeviceContext_CopySubresourceRegion(va->context, (ID3D11Resource *)va->staging, 0, 0, 0, 0,
+                (ID3D11Resource *)va->texture, surface, NULL);
+        if (FAILED(hr = ID3D11DeviceContext_Map(va->context, (ID3D11Resource *)va->staging, 0, D3D11_MAP_READ, 0,
+                &map)))
+        {
+            fprintf(stderr, "Map of the staging texture failed, hr %#x.\n", (unsigned int)hr);
+            return hr;
+        }
+        base = map.pData;
+        row_pitch = map.RowPitch;
+    }
+    if (row_pitch < sequence->width * sample_size)
+    {
+        if (!va->drm)
+            ID3D11DeviceContext_Unmap(va->context, (ID3D11Resource *)va->staging, 0);
+        fprintf(stderr, "Unexpected row pitch %u.\n", row_pitch);
         return E_FAIL;
     }
     /* NV12/P010 layout of a mapped texture: the interleaved chroma plane follows the luma rows. */
-    luma = (const uint8_t *)map.pData + (size_t)sequence->crop_y * map.RowPitch + sequence->crop_x * sample_size;
-    chroma = (const uint8_t *)map.pData + (size_t)sequence->height * map.RowPitch
-            + (size_t)(sequence->crop_y / 2) * map.RowPitch + (sequence->crop_x / 2) * 2 * sample_size;
+    luma = base + (size_t)sequence->crop_y * row_pitch + sequence->crop_x * sample_size;
+    chroma = base + (size_t)sequence->height * row_pitch
+            + (size_t)(sequence->crop_y / 2) * row_pitch + (sequence->crop_x / 2) * 2 * sample_size;
     chroma_width = (sequence->crop_width + 1) / 2;
     chroma_height = (sequence->crop_height + 1) / 2;
-    dst = copy_plane(va->frame, luma, map.RowPitch, sequence->crop_width, sequence->crop_height, 1, shift, wide);
-    dst = copy_plane(dst, chroma, map.RowPitch, chroma_width, chroma_height, 2, shift, wide);
-    copy_plane(dst, chroma + sample_size, map.RowPitch, chroma_width, chroma_height, 2, shift, wide);
-    ID3D11DeviceContext_Unmap(va->context, (ID3D11Resource *)va->staging, 0);
+    dst = copy_plane(va->frame, luma, row_pitch, sequence->crop_width, sequence->crop_height, 1, shift, wide);
+    dst = copy_plane(dst, chroma, row_pitch, chroma_width, chroma_height, 2, shift, wide);
+    copy_plane(dst, chroma + sample_size, row_pitch, chroma_width, chroma_height, 2, shift, wide);
+    if (!va->drm)
+        ID3D11DeviceContext_Unmap(va->context, (ID3D11Resource *)va->staging, 0);
     *data = va->frame;
     *size = va->frame_size;
     return S_OK;

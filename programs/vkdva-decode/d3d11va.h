@@ -30,6 +30,9 @@ struct d3d11va;
 
 HRESULT d3d11va_create(ID3D11Device *device, struct d3d11va **va);
 void d3d11va_destroy(struct d3d11va *va);
+/* --protected: decode into protected surfaces through a DRM client (protected.c), refreshing
+ * the session key every refresh_every pictures (0: never). Call before d3d11va_configure. */
+void d3d11va_enable_protection(struct d3d11va *va, unsigned int refresh_every);
 /* (Re)creates the decoder, the surface texture array, its views and the staging texture. */
 HRESULT d3d11va_configure(struct d3d11va *va, const struct codec_sequence *sequence);
 HRESULT d3d11va_decode(struct d3d11va *va, const struct codec_picture *picture);

@@ -105,7 +105,11 @@ static void usage(void)
             "  --frames N     stop after N output frames\n"
             "  --dump-dxva    do not decode: print the DXVA parameters of each picture in\n"
             "                 decode order and the output order (no device is created)\n"
-            "  --fps          print the decoding speed to stderr\n");
+            "  --fps          print the decoding speed to stderr\n"
+            "  --protected    decode as a DRM client: session key exchanged against the device\n"
+            "                 certificate, bitstream encrypted with a content key, protected\n"
+            "                 output surfaces read back with EncryptionBlt and decrypted here\n"
+            "  --refresh-every N  with --protected, refresh the session key every N pictures\n");
 }
 
 static double now(void)
@@ -132,7 +136,8 @@ int main(int argc, char **argv)
 {
     static const char *const hevc_extensions[] = {"h265", "265", "hevc", NULL};
     const char *input = NULL, *output_path = NULL;
-    bool md5 = false, frame_md5 = false, fps = false;
+    bool md5 = false, frame_md5 = false, fps = false, protected = false;
+    unsigned int refresh_every = 0;
     struct codec_callbacks callbacks;
     ID3D11Device *device = NULL;
     struct decode_app app;
@@ -177,6 +182,20 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--fps"))
         {
             fps = true;
+        }
+        else if (!strcmp(argv[i], "--protected"))
+        {
+            protected = true;
+        }
+        else if (!strcmp(argv[i], "--refresh-every") && i + 1 < argc)
+        {
+            errno = 0;
+            refresh_every = strtoul(argv[++i], &end, 10);
+            if (errno || *end)
+            {
+                fprintf(stderr, "Invalid refresh interval \"%s\".\n", argv[i]);
+                return 2;
+            }
         }
         else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
         {
@@ -224,6 +243,8 @@ int main(int argc, char **argv)
         ID3D11Device_Release(device);
         if (FAILED(hr))
             goto out_finish_output;
+        if (protected)
+            d3d11va_enable_protection(app.va, refresh_every);
     }
 
     callbacks.context = &app;
