@@ -55,13 +55,6 @@ static struct layer_device *layer_devices;
 /* VkPhysicalDevice → its instance. */
 static struct layer_map layer_physical_devices;
 
-struct layer_real_queue_lock
-{
-    VkQueue real;
-    pthread_mutex_t mutex;
-    struct layer_real_queue_lock *next;
-};
-static struct layer_real_queue_lock *layer_real_queue_locks;
 /* Every queue handle the application holds → struct layer_queue. */
 static struct layer_map layer_queues;
 
@@ -681,6 +674,7 @@ static bool queue_of_device(void *value, const void *context)
 
 static VKAPI_ATTR void VKAPI_CALL layer_DestroyDevice(VkDevice handle, const VkAllocationCallbacks *allocator)
 {
+    struct layer_real_queue_lock *lock;
     struct layer_device *device, **p;
     struct layer_queue *queue;
 
@@ -704,17 +698,23 @@ static VKAPI_ATTR void VKAPI_CALL layer_DestroyDevice(VkDevice handle, const VkA
         device->queues = queue->next;
         free(queue);
     }
+    while ((lock = device->real_queue_locks))
+    {
+        device->real_queue_locks = lock->next;
+        pthread_mutex_destroy(&lock->mutex);
+        free(lock);
+    }
     free(device->families);
     free(device);
 }
 
 /* Queues. */
 
-static pthread_mutex_t *layer_real_queue_lock(VkQueue real)
+static pthread_mutex_t *layer_real_queue_lock(struct layer_device *device, VkQueue real)
 {
     struct layer_real_queue_lock *lock;
 
-    for (lock = layer_real_queue_locks; lock; lock = lock->next)
+    for (lock = device->real_queue_locks; lock; lock = lock->next)
     {
         if (lock->real == real)
             return &lock->mutex;
@@ -723,8 +723,8 @@ static pthread_mutex_t *layer_real_queue_lock(VkQueue real)
         abort();
     lock->real = real;
     pthread_mutex_init(&lock->mutex, NULL);
-    lock->next = layer_real_queue_locks;
-    layer_real_queue_locks = lock;
+    lock->next = device->real_queue_locks;
+    device->real_queue_locks = lock;
     return &lock->mutex;
 }
 
@@ -777,7 +777,7 @@ static VkQueue layer_get_queue(struct layer_device *device, uint32_t family, uin
         queue->handle = real;
     }
     pthread_mutex_lock(&layer_lock);
-    queue->real_lock = layer_real_queue_lock(real);
+    queue->real_lock = layer_real_queue_lock(device, real);
     queue->next = device->queues;
     device->queues = queue;
     layer_map_put(&layer_queues, HANDLE_KEY(queue->handle), queue);

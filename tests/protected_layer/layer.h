@@ -199,6 +199,8 @@ struct layer_device
     } *families;
     uint32_t family_count;
     struct layer_queue *queues;
+    /* One lock per driver queue, taken around every call on it. */
+    struct layer_real_queue_lock *real_queue_locks;
 
 #define X(name) PFN_vk##name name;
     LAYER_DEVICE_FUNCS
@@ -220,6 +222,13 @@ struct layer_queue
     bool protected_capable;
     pthread_mutex_t *real_lock;
     struct layer_queue *next;
+};
+
+struct layer_real_queue_lock
+{
+    VkQueue real;
+    pthread_mutex_t mutex;
+    struct layer_real_queue_lock *next;
 };
 
 struct layer_device *layer_device_from_handle(const void *dispatchable);
