@@ -778,6 +778,20 @@ static void test_crypto_session_binding(void)
     hr = configure_next(&client, &D3D11_AUTHENTICATED_CONFIGURE_CRYPTO_SESSION, &session_input,
             sizeof(session_input));
     ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    /* Handles mixed up. */
+    session_input.DecoderHandle = session2_handle;
+    hr = configure_next(&client, &D3D11_AUTHENTICATED_CONFIGURE_CRYPTO_SESSION, &session_input,
+            sizeof(session_input));
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    session_input.DecoderHandle = device_output.DeviceHandle;
+    hr = configure_next(&client, &D3D11_AUTHENTICATED_CONFIGURE_CRYPTO_SESSION, &session_input,
+            sizeof(session_input));
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    session_query.DecoderHandle = client.handle;
+    hr = query_next(&client, &D3D11_AUTHENTICATED_QUERY_CRYPTO_SESSION, &session_query, sizeof(session_query),
+            &session_output, sizeof(session_output));
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    session_query.DecoderHandle = decoder_handle;
     check_refcount(session, 2);
     check_refcount(session2, 1);
 

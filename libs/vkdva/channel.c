@@ -185,13 +185,15 @@ struct vkdva_query_handler
 
 /* The decoder a DecoderHandle names: D3D11 hands out ID3D11VideoDecoder::GetDriverHandle's
  * value, which for vkdva is the decoder object; it is checked to be one of our decoders, of
- * this device. */
+ * this device. Values no object can have are refused without being dereferenced: the lowest
+ * 64 KiB (Linux vm.mmap_min_addr) and unaligned values, which include every crypto-session,
+ * channel and device handle (they are odd) passed here by mistake. */
 static struct d3d11_video_decoder *vkdva_channel_get_decoder(struct d3d11_authenticated_channel *channel,
         HANDLE handle)
 {
     struct d3d11_video_decoder *decoder;
 
-    if (!handle || ((uintptr_t)handle & (sizeof(void *) - 1)))
+    if ((uintptr_t)handle < 0x10000 || ((uintptr_t)handle & (sizeof(void *) - 1)))
     {
         WARN("Invalid decoder handle %p.\n", handle);
         return NULL;

@@ -35,7 +35,8 @@
  * a 2048-bit modulus. */
 #define VKDVA_RSA_BITS 2048u
 #define VKDVA_RSA_BLOB_SIZE 256u
-/* Handles are small opaque numbers, never pointers: 4 apart, as NT handles are. */
+/* Handles are opaque numbers, never pointers. They are odd, so that none can be mistaken for
+ * an object address (decoder handles are addresses, see channel.c). */
 #define VKDVA_HANDLE_BASE 0x1000u
 
 struct vkdva_crypto_device
@@ -64,7 +65,7 @@ uintptr_t vkdva_crypto_new_handle(void)
 {
     static uintptr_t next_handle = VKDVA_HANDLE_BASE;
 
-    return __atomic_add_fetch(&next_handle, 4, __ATOMIC_SEQ_CST);
+    return __atomic_add_fetch(&next_handle, 4, __ATOMIC_SEQ_CST) | 1;
 }
 
 /* Device lock held. */
