@@ -843,7 +843,8 @@ static void layer_check_submission(struct layer_queue *queue, unsigned int submi
     if (protected_submit && queue && !queue->protected_capable)
         layer_violation(RULE_SUBMIT_TO_UNPROTECTED_QUEUE, submit2 ? "VUID-vkQueueSubmit2-queue-06447"
                 : "VUID-vkQueueSubmit-queue-06448", "submission %u is protected, but queue %p (family %u) was not "
-                "created with VK_DEVICE_QUEUE_CREATE_PROTECTED_BIT", submit_index, (void *)queue->handle, queue->family);
+                "created with VK_DEVICE_QUEUE_CREATE_PROTECTED_BIT", submit_index, (void *)queue->handle,
+                queue->family);
     for (i = 0; i < cmd_count; ++i)
     {
         VkCommandBuffer cmd = *(const VkCommandBuffer *)((const char *)cmds + i * cmd_stride);

@@ -83,7 +83,8 @@ static void test_layer_active(ID3D11Device *iface)
     ok(device->protected_queue.family_index == device->compute_queue.family_index,
             "Got protected family %u, compute family %u.\n", device->protected_queue.family_index,
             device->compute_queue.family_index);
-    ok(device->protected_queue.vk_queue != device->compute_queue.vk_queue, "The protected queue is the compute queue.\n");
+    ok(device->protected_queue.vk_queue != device->compute_queue.vk_queue,
+            "The protected queue is the compute queue.\n");
 }
 
 static void test_caps(ID3D11Device *device)
