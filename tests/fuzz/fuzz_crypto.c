@@ -31,7 +31,9 @@
  *         the next sequence number; flags & 4: the exact input/output sizes; flags & 8: a
  *         valid OMAC (configure); flags & 16: real session and device handles.
  * Decoder handles are object addresses (ID3D11VideoDecoder::GetDriverHandle), so the target
- * only ever sends the real decoder's handle or NULL. */
+ * sends the real decoder's handle or the payload's value made odd (vkdva refuses unaligned
+ * values without dereferencing them; an aligned garbage address would crash, as it would on
+ * Windows). */
 
 #include <initguid.h>
 #define COBJMACROS
@@ -259,8 +261,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 if (flags & 2)
                     in->SequenceNumber = query_sequence;
                 if (IsEqualGUID(&in->QueryType, &D3D11_AUTHENTICATED_QUERY_CRYPTO_SESSION))
-                    ((D3D11_AUTHENTICATED_QUERY_CRYPTO_SESSION_INPUT *)input)->DecoderHandle
-                            = (flags & 16) ? decoder_handle : NULL;
+                {
+                    D3D11_AUTHENTICATED_QUERY_CRYPTO_SESSION_INPUT *cs = (void *)input;
+
+                    cs->DecoderHandle = (flags & 16) ? decoder_handle : (HANDLE)((uintptr_t)cs->DecoderHandle | 1);
+                }
                 if ((flags & 16) && IsEqualGUID(&in->QueryType, &D3D11_AUTHENTICATED_QUERY_OUTPUT_ID_COUNT))
                 {
                     ((D3D11_AUTHENTICATED_QUERY_OUTPUT_ID_COUNT_INPUT *)input)->DeviceHandle = device_handle;
@@ -299,7 +304,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 {
                     D3D11_AUTHENTICATED_CONFIGURE_CRYPTO_SESSION_INPUT *cs = (void *)input;
 
-                    cs->DecoderHandle = (flags & 16) ? decoder_handle : NULL;
+                    cs->DecoderHandle = (flags & 16) ? decoder_handle : (HANDLE)((uintptr_t)cs->DecoderHandle | 1);
                     if (flags & 16)
                     {
                         cs->CryptoSessionHandle = session_handle;
