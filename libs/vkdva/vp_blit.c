@@ -63,6 +63,7 @@ enum vp_swizzle
 #define VP_FLAG_KEEP_ALPHA      0x100u
 #define VP_FLAG_SRC_OPAQUE      0x200u
 #define VP_FLAG_UNSCALED        0x400u
+#define VP_FLAG_LINEAR_CHROMA   0x800u
 
 struct vp_params
 {
@@ -81,6 +82,7 @@ struct vp_params
     int32_t region[4];
     int32_t mode[4];
     int32_t swizzle[4];
+    float inv_size[4];
 };
 
 struct vkdva_vp_state
@@ -95,11 +97,15 @@ struct vkdva_vp_state
     unsigned int next_slot;
     bool has_features;
     bool load_store_without_format;
+    /* Whether the sampler's linear filter is exact at quarter-texel positions. */
+    bool exact_linear_filter;
     /* A 1x1 image bound in place of the input of a background-only pass. */
     VkImage vk_dummy_image;
     VkDeviceMemory vk_dummy_memory;
     VkImageView vk_dummy_view;
     bool dummy_ready;
+    VkSampler vk_sampler;
+    VkSampler vk_linear_sampler;
 };
 
 /* How the blit sees each format it supports. */
@@ -286,6 +292,12 @@ static void vp_query_features(struct d3d11_device *device, struct vkdva_vp_state
 {
     const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
     VkPhysicalDeviceFeatures2 features = {.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2};
+    VkPhysicalDeviceDriverProperties driver = {.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_DRIVER_PROPERTIES};
+    VkPhysicalDeviceProperties2 properties =
+    {
+        .sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2,
+        .pNext = &driver,
+    };
 
     if (state->has_features)
         return;
@@ -293,6 +305,13 @@ static void vp_query_features(struct d3d11_device *device, struct vkdva_vp_state
     /* vulkan.c enables both where the device has them. */
     state->load_store_without_format = features.features.shaderStorageImageReadWithoutFormat
             && features.features.shaderStorageImageWriteWithoutFormat;
+    /* Unscaled 4:2:0 chroma sits at quarter texels: with 8 sub-texel bits the weights are
+     * exact, and hardware filters then agree with the shader's own bilinear. llvmpipe
+     * (lavapipe) rounds filtered 8-bit texels to 8 bits, which is off by up to one code value
+     * before conversion, so it keeps the exact path. */
+    VK_CALL(vkGetPhysicalDeviceProperties2(device->vk_physical_device, &properties));
+    state->exact_linear_filter = device->caps.properties.limits.subTexelPrecisionBits >= 8
+            && driver.driverID != VK_DRIVER_ID_MESA_LLVMPIPE;
     state->has_features = true;
 }
 
@@ -398,10 +417,16 @@ HRESULT vkdva_vp_view_init(struct vkdva_vp_view *view, struct d3d11_texture2d *t
     view->mip = mip;
     view->layer = layer;
     view->output = output;
+    view->filter_linear = true;
     for (plane = 0; plane < format->plane_count; ++plane)
     {
+        VkFormatProperties props;
+
         view_info.format = format->plane_count > 1 ? info->view_formats[plane] : texture->vk_image_info.format;
         view_info.subresourceRange.aspectMask = vp_plane_aspect(format, plane);
+        VK_CALL(vkGetPhysicalDeviceFormatProperties(device->vk_physical_device, view_info.format, &props));
+        if (!(props.optimalTilingFeatures & VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT))
+            view->filter_linear = false;
         if ((vr = VK_CALL(vkCreateImageView(device->vk_device, &view_info, NULL, &view->vk_views[plane]))) < 0)
         {
             WARN("Failed to create an image view, vr %d.\n", vr);
@@ -470,6 +495,16 @@ static HRESULT vp_dummy_create(struct d3d11_device *device, struct vkdva_vp_stat
         .format = VK_FORMAT_R8G8B8A8_UNORM,
         .subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1},
     };
+    VkSamplerCreateInfo sampler_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO,
+        .magFilter = VK_FILTER_NEAREST,
+        .minFilter = VK_FILTER_NEAREST,
+        .mipmapMode = VK_SAMPLER_MIPMAP_MODE_NEAREST,
+        .addressModeU = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE,
+        .addressModeV = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE,
+        .addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE,
+    };
 
     if ((vr = VK_CALL(vkCreateImage(device->vk_device, &image_info, NULL, &state->vk_dummy_image))) < 0)
         return hresult_from_vk_result(vr);
@@ -484,6 +519,11 @@ static HRESULT vp_dummy_create(struct d3d11_device *device, struct vkdva_vp_stat
         return hresult_from_vk_result(vr);
     view_info.image = state->vk_dummy_image;
     if ((vr = VK_CALL(vkCreateImageView(device->vk_device, &view_info, NULL, &state->vk_dummy_view))) < 0)
+        return hresult_from_vk_result(vr);
+    if ((vr = VK_CALL(vkCreateSampler(device->vk_device, &sampler_info, NULL, &state->vk_sampler))) < 0)
+        return hresult_from_vk_result(vr);
+    sampler_info.magFilter = sampler_info.minFilter = VK_FILTER_LINEAR;
+    if ((vr = VK_CALL(vkCreateSampler(device->vk_device, &sampler_info, NULL, &state->vk_linear_sampler))) < 0)
         return hresult_from_vk_result(vr);
     return S_OK;
 }
@@ -528,6 +568,10 @@ void vkdva_vp_device_cleanup(struct d3d11_device *device)
     for (i = 0; i < ARRAY_SIZE(state->pipelines); ++i)
         vkdva_compute_pipeline_destroy(device, &state->pipelines[i]);
     vkdva_device_destroy_buffer(device, state->vk_buffer, state->vk_memory);
+    if (state->vk_sampler)
+        VK_CALL(vkDestroySampler(device->vk_device, state->vk_sampler, NULL));
+    if (state->vk_linear_sampler)
+        VK_CALL(vkDestroySampler(device->vk_device, state->vk_linear_sampler, NULL));
     if (state->vk_dummy_view)
         VK_CALL(vkDestroyImageView(device->vk_device, state->vk_dummy_view, NULL));
     if (state->vk_dummy_image)
@@ -549,6 +593,8 @@ static HRESULT vp_pipeline_get(struct d3d11_device *device, struct vkdva_vp_stat
         VK_DESCRIPTOR_TYPE_STORAGE_IMAGE,
         VK_DESCRIPTOR_TYPE_STORAGE_IMAGE,
         VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
+        VK_DESCRIPTOR_TYPE_SAMPLER,
+        VK_DESCRIPTOR_TYPE_SAMPLER,
     };
     static const VkSpecializationMapEntry entries[] =
     {
@@ -943,14 +989,14 @@ static unsigned int vp_tap_count(double step_x, double step_y)
 
 /* Fills the colour and sampling parameters of one stream's pass. */
 static HRESULT vp_stream_params(struct vp_params *params, const struct vp_output *out,
-        const struct vkdva_vp_stream_desc *stream, const RECT *src, const RECT *dst)
+        const struct vkdva_vp_stream_desc *stream, const RECT *src, const RECT *dst, bool exact_linear_filter)
 {
     struct d3d11_texture2d *texture = stream->input->texture;
     const struct vp_format_info *info = vp_get_format_info(texture->desc.Format);
     const struct vkdva_vp_color_space *cs = &stream->color_space;
     double x0, y0, x1, y1, x2, y2, kr, kb;
+    unsigned int i, j, width, height, flags = 0;
     struct vp_matrix m, n, total;
-    unsigned int i, j, flags = 0;
 
     if (!info)
         return E_INVALIDARG;
@@ -1063,7 +1109,18 @@ static HRESULT vp_stream_params(struct vp_params *params, const struct vp_output
             && src->bottom - src->top == dst->bottom - dst->top)
     {
         flags |= VP_FLAG_UNSCALED;
+        if (info->kind == VP_KIND_PLANAR_420 && stream->input->filter_linear && exact_linear_filter)
+            flags |= VP_FLAG_LINEAR_CHROMA;
     }
+
+    width = vkdva_max_u(1, texture->desc.Width >> stream->input->mip);
+    height = vkdva_max_u(1, texture->desc.Height >> stream->input->mip);
+    if (info->kind == VP_KIND_PACKED_422)
+        width /= 2;
+    params->inv_size[0] = 1.0f / width;
+    params->inv_size[1] = 1.0f / height;
+    params->inv_size[2] = 1.0f / vkdva_max_u(1, width / 2);
+    params->inv_size[3] = 1.0f / vkdva_max_u(1, height / 2);
 
     params->swizzle[0] = info->swizzle;
     params->alpha[0] = stream->planar_alpha;
@@ -1111,7 +1168,7 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
 {
     struct vkdva_command_stream *command_stream = &device->immediate_context.stream;
     struct vp_pass passes[VKDVA_VP_MAX_INPUT_STREAMS + 1];
-    struct vkdva_compute_binding bindings[5];
+    struct vkdva_compute_binding bindings[7];
     unsigned int pass_count, i, k, s;
     struct d3d11_texture2d *texture;
     struct vkdva_vp_state *state;
@@ -1162,6 +1219,14 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
         return E_INVALIDARG;
     }
 
+    if (!(state = vp_state_get(device, &hr)))
+        return hr;
+    if (!state->load_store_without_format)
+    {
+        FIXME("The device cannot load and store images without a format.\n");
+        return E_NOTIMPL;
+    }
+
     vp_output_init(&out, desc);
     memset(passes, 0, sizeof(passes));
     pass_count = 0;
@@ -1182,7 +1247,7 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
         /* D3D11: an empty source or destination rect shows nothing of the stream. */
         if (vp_rect_is_empty(&src) || vp_rect_is_empty(&dst) || vp_rect_is_empty(&r))
             continue;
-        if (FAILED(hr = vp_stream_params(params, &out, stream, &src, &dst)))
+        if (FAILED(hr = vp_stream_params(params, &out, stream, &src, &dst, state->exact_linear_filter)))
             return hr;
         params->stream_rect[0] = r.left;
         params->stream_rect[1] = r.top;
@@ -1244,13 +1309,6 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
         }
     }
 
-    if (!(state = vp_state_get(device, &hr)))
-        return hr;
-    if (!state->load_store_without_format)
-    {
-        FIXME("The device cannot load and store images without a format.\n");
-        return E_NOTIMPL;
-    }
     for (k = 0; k < pass_count; ++k)
     {
         enum vp_kind src_kind = VP_KIND_SINGLE;
@@ -1295,8 +1353,10 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
         bindings[4].buffer.buffer = state->vk_buffer;
         bindings[4].buffer.offset = offset + k * VP_SLOT_SIZE;
         bindings[4].buffer.range = sizeof(*params);
+        bindings[5].image.sampler = state->vk_sampler;
+        bindings[6].image.sampler = state->vk_linear_sampler;
         vkdva_cmd_dispatch(device, vk_cmd, passes[k].pipeline, bindings, NULL,
-                (params->region[2] + 15) / 16, (params->region[3] + 3) / 4, 1);
+                (params->region[2] + 15) / 16, (params->region[3] + 15) / 16, 1);
         vkdva_cmd_memory_barrier(device, vk_cmd);
     }
 

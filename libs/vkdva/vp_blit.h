@@ -136,6 +136,8 @@ struct vkdva_vp_view
     /* One view per plane, in a single-plane format the shaders read (sampled) or write
      * (storage; output views only). */
     VkImageView vk_views[VKDVA_MAX_PLANES];
+    /* Every plane's view format can be filtered linearly. */
+    bool filter_linear;
 };
 
 HRESULT vkdva_vp_view_init(struct vkdva_vp_view *view, struct d3d11_texture2d *texture, UINT mip, UINT layer,

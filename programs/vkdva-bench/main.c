@@ -21,7 +21,7 @@
  * is submitted through ID3D11VideoContext and the wall-clock rate and the CPU time of the
  * decode calls are reported. Run by hand; no test depends on the figures. */
 
-#include <initguid.h>
+/* The library's objects (linked for "reencrypt") define the IIDs: no initguid.h here. */
 #include "../vkdva-decode/codec.h"
 #include "../vkdva-decode/d3d11va.h"
 #include <errno.h>
@@ -97,15 +97,20 @@ static bool ignore_output(void *context, unsigned int surface, int poc)
     return true;
 }
 
+int bench_reencrypt(int argc, char **argv);
+
 static void usage(void)
 {
     fprintf(stderr, "Usage: vkdva-bench decode [--repeat N] STREAM.h264\n"
+            "       vkdva-bench reencrypt [--surfaces N] [--width W] [--height H] [--repeat N]\n"
+            "Times the AES re-encryption of a session-key refresh beside a buffer copy.\n"
             "Decodes STREAM through the D3D11 video API on the default device and prints frames/s and\n"
             "the CPU time of the decode calls per frame. VKDVA_DECODE_BACKEND=vulkan|software picks the\n"
             "backend.\n"
-            "       vkdva-bench blit [--count N] [--size WxH]\n"
+            "       vkdva-bench blit [--count N] [--size WxH] [--rgba]\n"
             "Times N VideoProcessorBlt calls from an NV12 to a B8G8R8A8 texture (3840x2160 by default)\n"
-            "and, in the same run and on the same queue, N CopyResource calls of the NV12 texture, and\n"
+            "(R8G8B8A8 with --rgba) and, in the same run and on the same queue, N CopyResource calls of\n"
+            "the NV12 texture, and\n"
             "prints both rates and their ratio.\n");
 }
 
@@ -128,9 +133,9 @@ static void wait_idle(ID3D11Device *device, ID3D11DeviceContext *context)
  * flushed every 8 operations so that recording overlaps execution. */
 static double time_operations(ID3D11Device *device, ID3D11DeviceContext *context, ID3D11VideoContext *video_context,
         ID3D11VideoProcessor *vp, ID3D11VideoProcessorOutputView *out_view, const D3D11_VIDEO_PROCESSOR_STREAM *stream,
-        ID3D11Texture2D *copy_dst, ID3D11Texture2D *copy_src, unsigned int count)
+        ID3D11Texture2D *copy_dst, ID3D11Texture2D *copy_src, unsigned int count, double *cpu)
 {
-    double start = 0.0;
+    double start = 0.0, start_cpu = 0.0;
     unsigned int i;
     HRESULT hr;
 
@@ -140,6 +145,7 @@ static double time_operations(ID3D11Device *device, ID3D11DeviceContext *context
         {
             wait_idle(device, context);
             start = clock_seconds(CLOCK_MONOTONIC);
+            start_cpu = clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
         }
         if (vp)
         {
@@ -156,6 +162,8 @@ static double time_operations(ID3D11Device *device, ID3D11DeviceContext *context
         if (!(i % 8))
             ID3D11DeviceContext_Flush(context);
     }
+    /* CPU time of the calls themselves, before waiting for the GPU. */
+    *cpu = clock_seconds(CLOCK_PROCESS_CPUTIME_ID) - start_cpu;
     wait_idle(device, context);
     return clock_seconds(CLOCK_MONOTONIC) - start;
 }
@@ -165,6 +173,7 @@ static int bench_blit(int argc, char **argv)
     D3D11_VIDEO_PROCESSOR_INPUT_VIEW_DESC in_desc = {0, D3D11_VPIV_DIMENSION_TEXTURE2D, {{0, 0}}};
     D3D11_VIDEO_PROCESSOR_OUTPUT_VIEW_DESC out_desc = {D3D11_VPOV_DIMENSION_TEXTURE2D, {{0}}};
     unsigned int width = 3840, height = 2160, count = 200, x, y;
+    DXGI_FORMAT output_format = DXGI_FORMAT_B8G8R8A8_UNORM;
     ID3D11Texture2D *input = NULL, *copy = NULL, *output = NULL;
     ID3D11VideoProcessorOutputView *out_view = NULL;
     ID3D11VideoProcessorInputView *in_view = NULL;
@@ -176,7 +185,7 @@ static int bench_blit(int argc, char **argv)
     D3D11_TEXTURE2D_DESC desc = {0};
     ID3D11DeviceContext *context;
     D3D11_SUBRESOURCE_DATA data;
-    double blit_s, copy_s, t;
+    double blit_s, copy_s, t, blit_cpu, copy_cpu, c;
     ID3D11VideoProcessor *vp;
     ID3D11Device *device;
     uint8_t *pixels;
@@ -189,6 +198,8 @@ static int bench_blit(int argc, char **argv)
             count = strtoul(argv[++a], NULL, 10);
         else if (!strcmp(argv[a], "--size") && a + 1 < argc && sscanf(argv[a + 1], "%ux%u", &width, &height) == 2)
             ++a;
+        else if (!strcmp(argv[a], "--rgba"))
+            output_format = DXGI_FORMAT_R8G8B8A8_UNORM;
         else
         {
             usage();
@@ -240,7 +251,7 @@ static int bench_blit(int argc, char **argv)
         return 1;
     }
     free(pixels);
-    desc.Format = DXGI_FORMAT_B8G8R8A8_UNORM;
+    desc.Format = output_format;
     desc.BindFlags = D3D11_BIND_RENDER_TARGET;
     if (FAILED(hr = ID3D11Device_CreateTexture2D(device, &desc, NULL, &output)))
     {
@@ -269,18 +280,27 @@ static int bench_blit(int argc, char **argv)
     stream.pInputSurface = in_view;
 
     /* Interleaved runs, so that clocks and caches treat both alike. */
-    if ((blit_s = time_operations(device, context, video_context, vp, out_view, &stream, NULL, NULL, count)) < 0.0)
+    if ((blit_s = time_operations(device, context, video_context, vp, out_view, &stream, NULL, NULL,
+            count, &blit_cpu)) < 0.0)
         return 1;
-    copy_s = time_operations(device, context, NULL, NULL, NULL, NULL, copy, input, count);
-    if ((t = time_operations(device, context, video_context, vp, out_view, &stream, NULL, NULL, count)) < blit_s)
+    copy_s = time_operations(device, context, NULL, NULL, NULL, NULL, copy, input, count, &copy_cpu);
+    if ((t = time_operations(device, context, video_context, vp, out_view, &stream, NULL, NULL, count, &c)) < blit_s)
+    {
         blit_s = t;
-    if ((t = time_operations(device, context, NULL, NULL, NULL, NULL, copy, input, count)) < copy_s)
+        blit_cpu = c;
+    }
+    if ((t = time_operations(device, context, NULL, NULL, NULL, NULL, copy, input, count, &c)) < copy_s)
+    {
         copy_s = t;
+        copy_cpu = c;
+    }
 
-    printf("blit: %ux%u NV12 -> B8G8R8A8_UNORM, %u blits: %.1f blits/s (%.1f us each)\n", width, height, count,
-            count / blit_s, blit_s * 1e6 / count);
-    printf("copy: %ux%u NV12 CopyResource (%.1f MB), %u copies: %.1f copies/s (%.1f us each)\n", width, height,
-            width * height * 1.5 / 1e6, count, count / copy_s, copy_s * 1e6 / count);
+    printf("blit: %ux%u NV12 -> %s, %u blits: %.1f blits/s (%.1f us each, %.1f us CPU)\n",
+            width, height, output_format == DXGI_FORMAT_R8G8B8A8_UNORM ? "R8G8B8A8_UNORM" : "B8G8R8A8_UNORM",
+            count, count / blit_s, blit_s * 1e6 / count, blit_cpu * 1e6 / count);
+    printf("copy: %ux%u NV12 CopyResource (%.1f MB), %u copies: %.1f copies/s (%.1f us each, %.1f us CPU)\n",
+            width, height, width * height * 1.5 / 1e6, count, count / copy_s, copy_s * 1e6 / count,
+            copy_cpu * 1e6 / count);
     printf("ratio (blits/s / copies/s): %.2f\n", copy_s / blit_s);
 
     ID3D11VideoProcessorOutputView_Release(out_view);
@@ -317,6 +337,8 @@ int main(int argc, char **argv)
     HRESULT hr;
     int a;
 
+    if (argc >= 2 && !strcmp(argv[1], "reencrypt"))
+        return bench_reencrypt(argc, argv);
     if (argc >= 2 && !strcmp(argv[1], "blit"))
         return bench_blit(argc, argv);
     if (argc < 3 || strcmp(argv[1], "decode"))

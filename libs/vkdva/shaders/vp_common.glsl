@@ -47,6 +47,8 @@
 #define VP_FLAG_SRC_OPAQUE      0x200u
 /* One source texel per output pixel, no rotation: luma needs no filtering. */
 #define VP_FLAG_UNSCALED        0x400u
+/* Chroma through the linear sampler (unscaled progressive 4:2:0, where it is exact). */
+#define VP_FLAG_LINEAR_CHROMA   0x800u
 
 layout(std140, binding = 4) uniform vp_params
 {
@@ -78,4 +80,6 @@ layout(std140, binding = 4) uniform vp_params
     ivec4 mode;
     /* x: source swizzle, y: output swizzle. */
     ivec4 swizzle;
+    /* 1 / size in texels of the source's plane 0 (xy) and plane 1 (zw). */
+    vec4 inv_size;
 } p;

@@ -29,8 +29,9 @@
 
 #include "vp_common.glsl"
 
-/* 16 wide: a warp covers 64 bytes of two rows of a 32-bit output. */
-layout(local_size_x = 16, local_size_y = 4) in;
+/* 16 wide: a warp covers 64 bytes of two rows of a 32-bit output; 256 invocations, since
+ * workgroups of 64 made the launch rate, not the memory, the limit on an H200. */
+layout(local_size_x = 16, local_size_y = 16) in;
 
 layout(constant_id = 0) const int SRC_KIND = VP_KIND_PLANAR_420;
 layout(constant_id = 1) const int DST_KIND = VP_KIND_SINGLE;
@@ -44,6 +45,10 @@ layout(binding = 0) uniform texture2D src0;
 layout(binding = 1) uniform texture2D src1;
 layout(binding = 2) uniform image2D dst0;
 layout(binding = 3) uniform image2D dst1;
+/* Nearest filtering, clamped to the edge: only for gathers, whose weights the shader computes. */
+layout(binding = 5) uniform sampler nearest;
+/* Linear filtering, for the chroma of unscaled 4:2:0 sources (see sample_source()). */
+layout(binding = 6) uniform sampler linear;
 
 bool has_flag(uint flag)
 {
@@ -101,6 +106,43 @@ vec4 bilinear(texture2D t, vec2 pos, vec4 rect)
     return mix(mix(a, b, wx), mix(c, d, wx), wy);
 }
 
+/* Bilinear from one gather per component: the gather at the corner shared by the four texels
+ * returns exactly them (order (x0,y1) (x1,y1) (x1,y0) (x0,y0)); at a clamped edge the weight of
+ * the extra texel is 0. Fields need rows two apart, so they use bilinear(). */
+vec4 gather_weights(vec2 pos, vec4 rect, vec2 inv_size, out vec2 uv)
+{
+    int x0, x1, y0, y1;
+    float wx, wy;
+
+    pick_cols(pos.x, rect.x, rect.z, x0, x1, wx);
+    pick_cols(pos.y, rect.y, rect.w, y0, y1, wy);
+    uv = vec2(x0 + 1, y0 + 1) * inv_size;
+    return vec4((1.0 - wx) * wy, wx * wy, wx * (1.0 - wy), (1.0 - wx) * (1.0 - wy));
+}
+
+float bilinear_r(texture2D t, vec2 pos, vec4 rect)
+{
+    vec4 w;
+    vec2 uv;
+
+    if (has_flag(VP_FLAG_FIELD))
+        return bilinear(t, pos, rect).r;
+    w = gather_weights(pos, rect, p.inv_size.xy, uv);
+    return dot(textureGather(sampler2D(t, nearest), uv, 0), w);
+}
+
+vec2 bilinear_rg(texture2D t, vec2 pos, vec4 rect)
+{
+    vec4 w;
+    vec2 uv;
+
+    if (has_flag(VP_FLAG_FIELD))
+        return bilinear(t, pos, rect).rg;
+    w = gather_weights(pos, rect, p.inv_size.zw, uv);
+    return vec2(dot(textureGather(sampler2D(t, nearest), uv, 0), w),
+            dot(textureGather(sampler2D(t, nearest), uv, 1), w));
+}
+
 float yuy2_luma(int x, int y)
 {
     vec4 t = texelFetch(src0, ivec2(x >> 1, y), 0);
@@ -118,11 +160,18 @@ vec4 sample_source(vec2 pos)
 
     if (SRC_KIND == VP_KIND_PLANAR_420)
     {
+        if (has_flag(VP_FLAG_LINEAR_CHROMA))
+        {
+            /* Unscaled: the chroma positions are at quarter texels, where 8-bit sub-texel
+             * weights are exact; one filtered fetch instead of two gathers. */
+            cpos = clamp(cpos, p.chroma_rect.xy, p.chroma_rect.zw) * p.inv_size.zw;
+            return vec4(texelFetch(src0, ivec2(floor(pos)), 0).r, textureLod(sampler2D(src1, linear), cpos, 0.0).rg, 1.0);
+        }
         if (has_flag(VP_FLAG_UNSCALED))
             y = texelFetch(src0, ivec2(floor(pos)), 0).r;
         else
-            y = bilinear(src0, pos, p.luma_rect).r;
-        return vec4(y, bilinear(src1, cpos, p.chroma_rect).rg, 1.0);
+            y = bilinear_r(src0, pos, p.luma_rect);
+        return vec4(y, bilinear_rg(src1, cpos, p.chroma_rect), 1.0);
     }
     if (SRC_KIND == VP_KIND_PACKED_422)
     {
