@@ -909,13 +909,6 @@ static void vp_background(const struct vp_output *out, const struct vkdva_vp_bli
         background[3] = 1.0f;
 }
 
-static bool vp_texture_is_protected(const struct d3d11_texture2d *texture)
-{
-    /* Helper "protect" will provide vkdva_texture_is_protected(); until then, the texture's
-     * protected state or its creation flag. */
-    return texture->protected || (texture->desc.MiscFlags & D3D11_RESOURCE_MISC_HW_PROTECTED);
-}
-
 static void vp_rect_intersect(RECT *r, const RECT *a, const RECT *b)
 {
     r->left = vp_max(a->left, b->left);
@@ -996,6 +989,7 @@ static HRESULT vp_stream_params(struct vp_params *params, const struct vp_output
     const struct vkdva_vp_color_space *cs = &stream->color_space;
     double x0, y0, x1, y1, x2, y2, kr, kb;
     unsigned int i, j, width, height, flags = 0;
+    bool black = vkdva_texture_is_protected(texture);
     struct vp_matrix m, n, total;
 
     if (!info)
@@ -1041,12 +1035,13 @@ static HRESULT vp_stream_params(struct vp_params *params, const struct vp_output
             && (info->ycbcr || out->info->ycbcr || cs->matrix != out->cs->matrix))
         FIXME_ONCE("BT.2020 <-> BT.709 primaries are not converted.\n");
 
-    if (vp_texture_is_protected(texture) && !vp_texture_is_protected(out->view->texture))
+    /* D3D11: protected content blitted to an unprotected output shows black. */
+    if (black)
     {
-        double black[3] = {0.0, 0.0, 0.0}, code[3];
+        double zero[3] = {0.0, 0.0, 0.0}, code[3];
 
         WARN_ONCE("A protected input is shown black on an unprotected output.\n");
-        vp_matrix_apply(&out->from_rgb, black, code);
+        vp_matrix_apply(&out->from_rgb, zero, code);
         memset(&total, 0, sizeof(total));
         for (i = 0; i < 3; ++i)
             total.m[i][3] = code[i];
@@ -1126,7 +1121,8 @@ static HRESULT vp_stream_params(struct vp_params *params, const struct vp_output
     params->alpha[0] = stream->planar_alpha;
     if (!info->has_alpha)
         flags |= VP_FLAG_SRC_OPAQUE;
-    if (stream->luma_key_enabled)
+    /* A protected input is black (above): nothing is sampled, so there is no luma to key. */
+    if (stream->luma_key_enabled && !black)
     {
         flags |= VP_FLAG_LUMA_KEY;
         params->alpha[1] = stream->luma_key_lower;
@@ -1161,8 +1157,25 @@ struct vp_pass
 {
     struct vp_params params;
     const struct vkdva_vp_stream_desc *stream;
+    /* A protected input: drawn black, never bound or even transitioned. */
+    bool black;
     const struct vkdva_compute_pipeline *pipeline;
 };
+
+/* Whether pass k is the first to read its input texture (each is transitioned once). */
+static bool vp_pass_first_use(const struct vp_pass *passes, unsigned int k)
+{
+    unsigned int i;
+
+    if (!passes[k].stream || passes[k].black)
+        return false;
+    for (i = 0; i < k; ++i)
+    {
+        if (passes[i].stream && !passes[i].black && passes[i].stream->input->texture == passes[k].stream->input->texture)
+            return false;
+    }
+    return true;
+}
 
 HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_desc *desc)
 {
@@ -1207,11 +1220,13 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
             WARN("Stream %u's input belongs to another device.\n", desc->streams[i].index);
             return E_INVALIDARG;
         }
-        if (vp_texture_is_protected(input->texture) && vp_texture_is_protected(desc->output->texture))
-        {
-            FIXME("Protected-to-protected blits are not implemented.\n");
-            return E_NOTIMPL;
-        }
+    }
+    /* A protected output holds ciphertext at rest (DESIGN decision 4) and, with protected
+     * memory, cannot be written by an unprotected submission. */
+    if (vkdva_texture_is_protected(desc->output->texture))
+    {
+        FIXME("Blits to protected outputs are not implemented.\n");
+        return E_NOTIMPL;
     }
     if (desc->output->texture->device != device)
     {
@@ -1255,6 +1270,7 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
         params->stream_rect[3] = r.bottom;
         vp_set_region(params, &r, out.info);
         passes[pass_count].stream = stream;
+        passes[pass_count].black = vkdva_texture_is_protected(texture);
         ++pass_count;
     }
     /* The first pass covers the whole target rect: background, then the first stream. */
@@ -1331,12 +1347,15 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
         state->dummy_ready = true;
     }
     vp_texture_prepare(device, vk_cmd, out.view->texture, true);
-    for (s = 0; s < desc->stream_count; ++s)
-        vp_texture_prepare(device, vk_cmd, desc->streams[s].input->texture, true);
+    for (k = 0; k < pass_count; ++k)
+    {
+        if (vp_pass_first_use(passes, k))
+            vp_texture_prepare(device, vk_cmd, passes[k].stream->input->texture, true);
+    }
 
     for (k = 0; k < pass_count; ++k)
     {
-        const struct vkdva_vp_view *input = passes[k].stream ? passes[k].stream->input : NULL;
+        const struct vkdva_vp_view *input = passes[k].stream && !passes[k].black ? passes[k].stream->input : NULL;
         const struct vp_params *params = &passes[k].params;
 
         memcpy(state->mapped + offset + k * VP_SLOT_SIZE, params, sizeof(*params));
@@ -1360,9 +1379,11 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
         vkdva_cmd_memory_barrier(device, vk_cmd);
     }
 
-    for (s = 0; s < desc->stream_count; ++s)
+    for (k = 0; k < pass_count; ++k)
     {
-        texture = desc->streams[s].input->texture;
+        if (!vp_pass_first_use(passes, k))
+            continue;
+        texture = passes[k].stream->input->texture;
         vp_texture_prepare(device, vk_cmd, texture, false);
         texture->last_use.stream = command_stream;
         texture->last_use.value = command_stream->next_value;
