@@ -414,6 +414,8 @@ struct ref_cs
     enum ref_matrix matrix;
     bool full_range;
     enum ref_siting siting;
+    /* Linear light (G10): stored values are the sRGB curve's linear values. */
+    bool linear;
 };
 
 static struct ref_cs cs_d3d11(enum ref_matrix matrix, bool full_range)
@@ -433,6 +435,10 @@ static struct ref_cs cs_dxgi(DXGI_COLOR_SPACE_TYPE type)
             cs.full_range = true;
             break;
         case DXGI_COLOR_SPACE_RGB_STUDIO_G22_NONE_P709:
+            break;
+        case DXGI_COLOR_SPACE_RGB_FULL_G10_NONE_P709:
+            cs.full_range = true;
+            cs.linear = true;
             break;
         case DXGI_COLOR_SPACE_RGB_FULL_G22_NONE_P2020:
             cs.full_range = true;
@@ -471,6 +477,19 @@ static struct ref_cs cs_dxgi(DXGI_COLOR_SPACE_TYPE type)
             break;
     }
     return cs;
+}
+
+/* The sRGB transfer curve, by which linear-light surfaces are gamma-encoded for blending. */
+static double encode_gamma(double l)
+{
+    l = fmax(l, 0.0);
+    return l <= 0.0031308 ? 12.92 * l : 1.055 * pow(l, 1.0 / 2.4) - 0.055;
+}
+
+static double decode_gamma(double v)
+{
+    v = fmax(v, 0.0);
+    return v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
 }
 
 static void get_kr_kb(enum ref_matrix matrix, double *kr, double *kb)
@@ -740,12 +759,17 @@ static void ref_footprint(const struct ref_stream *rs, double x, double y, doubl
 
 /* Source code values -> output code values; *luma is the source's normalised luma. */
 static void ref_convert(const struct stream_case *s, const struct image *out, const struct ref_cs *out_cs,
-        const double in[3], double o[3], double *luma)
+        const double *in, double o[3], double *luma)
 {
     const struct vp_format *f = s->image->f;
     double n[3], rgb[3], ycc[3], kr, kb, h;
     unsigned int i;
 
+    double g[3];
+
+    for (i = 0; i < 3; ++i)
+        g[i] = s->cs.linear ? encode_gamma(in[i] / 255.0) * 255.0 : in[i];
+    in = g;
     for (i = 0; i < 3; ++i)
         n[i] = normalise(f, s->cs.full_range, f->ycbcr && i, in[i]);
     get_kr_kb(s->cs.matrix, &kr, &kb);
@@ -869,6 +893,9 @@ static void ref_blit(const struct blit_case *bc, struct image *expected)
             p[1] = *comp_at(out, 1, x >> f->shift_x, y >> f->shift_y);
             p[2] = *comp_at(out, 2, x >> f->shift_x, y >> f->shift_y);
             p[3] = *comp_at(out, 3, x, y);
+            /* Composition happens gamma-encoded. */
+            for (c = 0; c < 3 && bc->out_cs.linear; ++c)
+                p[c] = encode_gamma(p[c] / 255.0) * 255.0;
         }
     }
 
@@ -917,6 +944,8 @@ static void ref_blit(const struct blit_case *bc, struct image *expected)
         {
             double *p = &col[(y * out->width + x) * 4];
 
+            for (c = 0; c < 3 && bc->out_cs.linear; ++c)
+                p[c] = decode_gamma(p[c] / 255.0) * 255.0;
             *comp_at(expected, 0, x, y) = p[0];
             *comp_at(expected, 3, x, y) = p[3];
             *comp_at(expected, 1, x >> f->shift_x, y >> f->shift_y) = p[1];
@@ -1365,6 +1394,28 @@ static void test_color_spaces(void)
             image_destroy(&out);
         }
     }
+    /* Linear light (scRGB) in and out. */
+    for (i = 0; i < 2; ++i)
+    {
+        image_init(&in, i ? DXGI_FORMAT_R16G16B16A16_FLOAT : DXGI_FORMAT_NV12, 16, 8);
+        image_init(&out, i ? DXGI_FORMAT_B8G8R8A8_UNORM : DXGI_FORMAT_R16G16B16A16_FLOAT, 16, 8);
+        image_fill_random(&in, true);
+        image_fill_random(&out, true);
+        memset(&bc, 0, sizeof(bc));
+        bc.output = &out;
+        bc.out_cs = cs_dxgi(i ? DXGI_COLOR_SPACE_RGB_FULL_G22_NONE_P709 : DXGI_COLOR_SPACE_RGB_FULL_G10_NONE_P709);
+        bc.target_enabled = true;
+        bc.target = (RECT){1, 1, 15, 7};
+        bc.stream_count = 1;
+        bc.streams[0].image = &in;
+        bc.streams[0].cs = cs_dxgi(i ? DXGI_COLOR_SPACE_RGB_FULL_G10_NONE_P709 : DXGI_COLOR_SPACE_YCBCR_STUDIO_G22_LEFT_P709);
+        bc.streams[0].dst_rect_enabled = true;
+        bc.streams[0].dst_rect = (RECT){2, 0, 14, 8};
+        sprintf(what, "Linear light, %s -> %s", in.f->name, out.f->name);
+        run_blit(&t, &bc, what);
+        image_destroy(&in);
+        image_destroy(&out);
+    }
     for (i = 0; i < 4; ++i)
     {
         for (j = 0; j < 2; ++j)
@@ -1760,6 +1811,7 @@ static void test_bob(void)
     struct vp_test t;
     char what[128];
     bool flat;
+    int c;
 
     if (!vp_test_init(&t))
     {
@@ -1802,6 +1854,35 @@ static void test_bob(void)
             flat &= got.c[1][x] == tests[i].chroma && got.c[2][x] == tests[i].chroma;
         ok(flat, "%s: the field is not flat.\n", what);
         image_destroy(&got);
+        image_destroy(&in);
+        image_destroy(&out);
+    }
+
+    /* D3D11_VIDEO_PROCESSOR_FORMAT_CAPS_RGB_INTERLACED: an interlaced RGB input, scaled. */
+    for (i = 0; i < 2; ++i)
+    {
+        image_init(&in, DXGI_FORMAT_R8G8B8A8_UNORM, 16, 16);
+        image_init(&out, DXGI_FORMAT_B8G8R8A8_UNORM, 24, 20);
+        fill_gradient(&in);
+        for (y = 1; y < 16; y += 2)
+        {
+            for (x = 0; x < 16; ++x)
+            {
+                for (c = 0; c < 3; ++c)
+                    *comp_at(&in, c, x, y) = 255.0 - *comp_at(&in, c, x, y);
+            }
+        }
+        image_fill_random(&out, true);
+        memset(&bc, 0, sizeof(bc));
+        bc.output = &out;
+        bc.out_cs = cs_d3d11(REF_BT709, true);
+        bc.stream_count = 1;
+        bc.streams[0].image = &in;
+        bc.streams[0].cs = cs_d3d11(REF_BT709, true);
+        bc.streams[0].frame_format = D3D11_VIDEO_FRAME_FORMAT_INTERLACED_TOP_FIELD_FIRST;
+        bc.streams[0].output_index = i;
+        sprintf(what, "Bob, RGB, output index %u", i);
+        run_blit(&t, &bc, what);
         image_destroy(&in);
         image_destroy(&out);
     }
