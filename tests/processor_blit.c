@@ -573,6 +573,8 @@ struct stream_case
     /* ProcAmp levels, used when procamp is set. */
     bool procamp;
     int brightness, contrast, hue, saturation;
+    /* D3D11_RESOURCE_MISC_HW_PROTECTED input: shown opaque black on an unprotected output. */
+    bool protected_input;
 };
 
 struct blit_case
@@ -929,6 +931,13 @@ static void ref_blit(const struct blit_case *bc, struct image *expected)
                 a = v[3] * (s->alpha_enabled ? s->alpha : 1.0);
                 if (s->luma_key && luma >= s->luma_lower && luma <= s->luma_upper)
                     a = 0.0;
+                if (s->protected_input)
+                {
+                    static const double black[3];
+
+                    rgb_to_output(f, &bc->out_cs, black, o);
+                    a = s->alpha_enabled ? s->alpha : 1.0;
+                }
                 for (c = 0; c < 3; ++c)
                     p[c] = p[c] * (1.0 - a) + o[c] * a;
                 if (bc->alpha_mode == D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE_SOURCE_STREAM && bc->alpha_stream == k)
@@ -1196,8 +1205,29 @@ static bool run_blit_(unsigned int line, struct vp_test *t, const struct blit_ca
     {
         const struct stream_case *s = &bc->streams[k];
 
-        if (!(inputs[k] = create_texture(t, s->image, 0, D3D11_USAGE_DEFAULT, 0)))
+        if (s->protected_input)
+        {
+            D3D11_TEXTURE2D_DESC desc =
+            {
+                .Width = s->image->width,
+                .Height = s->image->height,
+                .MipLevels = 1,
+                .ArraySize = 1,
+                .Format = s->image->f->format,
+                .SampleDesc = {1, 0},
+                .Usage = D3D11_USAGE_DEFAULT,
+                .MiscFlags = D3D11_RESOURCE_MISC_HW_PROTECTED,
+            };
+
+            hr = ID3D11Device_CreateTexture2D(t->device, &desc, NULL, &inputs[k]);
+            ok_line(line, hr == S_OK, "%s: got unexpected hr %#x.\n", what, hr);
+            if (FAILED(hr))
+                goto done;
+        }
+        else if (!(inputs[k] = create_texture(t, s->image, 0, D3D11_USAGE_DEFAULT, 0)))
+        {
             goto done;
+        }
         hr = ID3D11VideoDevice_CreateVideoProcessorInputView(t->video_device, (ID3D11Resource *)inputs[k],
                 enumerator, &in_desc, &in_views[k]);
         ok_line(line, hr == S_OK, "%s: got unexpected hr %#x.\n", what, hr);
@@ -1928,6 +1958,82 @@ static void test_procamp(void)
     vp_test_cleanup(&t);
 }
 
+/* Protected content on an unprotected output is black, whatever the surface holds (D3D11
+ * content protection); the rest of the blit is unaffected. */
+static void test_protected_input(void)
+{
+    D3D11_VIDEO_PROCESSOR_INPUT_VIEW_DESC in_desc = {0, D3D11_VPIV_DIMENSION_TEXTURE2D, {{0, 0}}};
+    D3D11_VIDEO_PROCESSOR_CONTENT_DESC content =
+    {
+        .InputFrameRate = {30, 1},
+        .InputWidth = 16,
+        .InputHeight = 16,
+        .OutputFrameRate = {30, 1},
+        .OutputWidth = 24,
+        .OutputHeight = 24,
+    };
+    D3D11_TEXTURE2D_DESC desc =
+    {
+        .Width = 16,
+        .Height = 16,
+        .MipLevels = 1,
+        .ArraySize = 1,
+        .Format = DXGI_FORMAT_NV12,
+        .SampleDesc = {1, 0},
+        .Usage = D3D11_USAGE_DEFAULT,
+        .MiscFlags = D3D11_RESOURCE_MISC_HW_PROTECTED,
+    };
+    ID3D11VideoProcessorEnumerator *enumerator;
+    ID3D11VideoProcessorInputView *view;
+    ID3D11Texture2D *texture;
+    struct image in, out;
+    struct blit_case bc;
+    struct vp_test t;
+    HRESULT hr;
+
+    if (!vp_test_init(&t))
+    {
+        skip("No device.\n");
+        return;
+    }
+    hr = ID3D11VideoDevice_CreateVideoProcessorEnumerator(t.video_device, &content, &enumerator);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11Device_CreateTexture2D(t.device, &desc, NULL, &texture);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoDevice_CreateVideoProcessorInputView(t.video_device, (ID3D11Resource *)texture, enumerator,
+            &in_desc, &view);
+    ID3D11Texture2D_Release(texture);
+    ID3D11VideoProcessorEnumerator_Release(enumerator);
+    if (FAILED(hr))
+    {
+        /* processor.c does not take protected textures as inputs yet. */
+        skip("Protected input views are not supported (hr %#x).\n", hr);
+        vp_test_cleanup(&t);
+        return;
+    }
+    ID3D11VideoProcessorInputView_Release(view);
+    image_init(&in, DXGI_FORMAT_NV12, 16, 16);
+    image_init(&out, DXGI_FORMAT_B8G8R8A8_UNORM, 24, 24);
+    image_fill_random(&out, true);
+    memset(&bc, 0, sizeof(bc));
+    bc.output = &out;
+    bc.out_cs = cs_d3d11(REF_BT709, true);
+    bc.bg.RGBA.G = 1.0f;
+    bc.bg.RGBA.A = 1.0f;
+    bc.stream_count = 1;
+    bc.streams[0].image = &in;
+    bc.streams[0].cs = cs_d3d11(REF_BT709, false);
+    bc.streams[0].dst_rect_enabled = true;
+    bc.streams[0].dst_rect = (RECT){4, 4, 20, 20};
+    bc.streams[0].luma_key = true;
+    bc.streams[0].luma_upper = 1.0f;
+    bc.streams[0].protected_input = true;
+    run_blit(&t, &bc, "Protected input");
+    image_destroy(&in);
+    image_destroy(&out);
+    vp_test_cleanup(&t);
+}
+
 START_TEST(processor_blit)
 {
     require_device_or_skip_all();
@@ -1942,4 +2048,5 @@ START_TEST(processor_blit)
     run_test(test_luma_key);
     run_test(test_bob);
     run_test(test_procamp);
+    run_test(test_protected_input);
 }

@@ -390,6 +390,15 @@ HRESULT vkdva_vp_view_init(struct vkdva_vp_view *view, struct d3d11_texture2d *t
     };
 
     memset(view, 0, sizeof(*view));
+    /* A protected input is only ever drawn black: it needs no Vulkan view (and may hold its
+     * ciphertext outside any image). */
+    if (!output && vkdva_texture_is_protected(texture))
+    {
+        view->texture = texture;
+        view->mip = mip;
+        view->layer = layer;
+        return S_OK;
+    }
     if (!texture->vk_image)
     {
         WARN("Texture %p is not a GPU texture.\n", texture);
