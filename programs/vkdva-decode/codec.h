@@ -16,7 +16,7 @@
  * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
  */
 
-/* The interface between vkdva-decode's codec parsers (h264.c, later hevc.c) and the
+/* The interface between vkdva-decode's codec parsers (h264.c, hevc.c) and the
  * codec-independent parts: the D3D11 video driving (d3d11va.c), the output and the text
  * trace. A codec parses NAL units, manages its decoded picture buffer and surfaces, and
  * calls back for each sequence, each picture to decode and each picture to output. */
@@ -97,5 +97,6 @@ struct codec_ops
 };
 
 extern const struct codec_ops h264_codec_ops;
+extern const struct codec_ops hevc_codec_ops;
 
 #endif /* __VKDVA_DECODE_CODEC_H */

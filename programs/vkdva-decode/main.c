@@ -16,8 +16,9 @@
  * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
  */
 
-/* vkdva-decode: decodes an H.264 Annex B stream through vkdva's D3D11 video API, the way a
- * Windows D3D11VA application does, and writes or hashes the frames as planar 4:2:0. */
+/* vkdva-decode: decodes an H.264 or H.265/HEVC Annex B stream through vkdva's D3D11 video
+ * API, the way a Windows D3D11VA application does, and writes or hashes the frames as planar
+ * 4:2:0. */
 
 #include <initguid.h>
 #define COBJMACROS
@@ -98,8 +99,11 @@ static void usage(void)
 {
     fprintf(stderr,
             "Usage: vkdva-decode [OPTIONS] STREAM\n"
-            "Decodes an H.264 Annex B stream with vkdva's D3D11 video API.\n"
-            "  -o FILE        write the frames as raw planar 4:2:0 (yuv420p)\n"
+            "Decodes an H.264 or H.265/HEVC Annex B stream with vkdva's D3D11 video API.\n"
+            "  --codec h264|hevc  the stream's codec (default: from the file name's extension\n"
+            "                 .h265/.265/.hevc or .h264/.264/..., else from its parameter sets)\n"
+            "  -o FILE        write the frames as raw planar 4:2:0 (yuv420p; yuv420p10le for\n"
+            "                 10-bit: 16-bit little-endian samples)\n"
             "  --md5          print the MD5 of the whole output\n"
             "  --frame-md5    print the MD5 of each output frame (\"N: md5\")\n"
             "  --frames N     stop after N output frames\n"
@@ -120,6 +124,38 @@ static double now(void)
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+static const struct codec_ops *codec_from_name(const char *name)
+{
+    if (!strcasecmp(name, "h264") || !strcasecmp(name, "avc"))
+        return &h264_codec_ops;
+    if (!strcasecmp(name, "hevc") || !strcasecmp(name, "h265"))
+        return &hevc_codec_ops;
+    return NULL;
+}
+
+/* Guesses the codec from the first parameter set of the stream: an H.264 SPS has
+ * nal_unit_type 7 in the low 5 bits of its one-byte header; an H.265 VPS or SPS has type 32
+ * or 33 in bits 1-6 of its two-byte header, with nuh_temporal_id_plus1 not 0. Neither header
+ * reads as the other. */
+static const struct codec_ops *sniff_codec(const uint8_t *stream, size_t size)
+{
+    struct bitstream_nal nal;
+    unsigned int i, type;
+    size_t pos = 0;
+
+    for (i = 0; i < 64 && bitstream_next_nal(stream, size, &pos, &nal); ++i)
+    {
+        if (nal.data[0] & 0x80)
+            continue;
+        if ((nal.data[0] & 0x1f) == 7)
+            return &h264_codec_ops;
+        type = (nal.data[0] >> 1) & 0x3f;
+        if ((type == 32 || type == 33) && nal.size > 1 && (nal.data[1] & 7))
+            return &hevc_codec_ops;
+    }
+    return NULL;
+}
+
 static bool has_extension(const char *path, const char *const *extensions)
 {
     const char *dot = strrchr(path, '.');
@@ -135,6 +171,7 @@ static bool has_extension(const char *path, const char *const *extensions)
 int main(int argc, char **argv)
 {
     static const char *const hevc_extensions[] = {"h265", "265", "hevc", NULL};
+    static const char *const h264_extensions[] = {"h264", "264", "avc", "jsv", "26l", "jvt", NULL};
     const char *input = NULL, *output_path = NULL;
     bool md5 = false, frame_md5 = false, fps = false, protected = false;
     unsigned int refresh_every = 0;
@@ -156,6 +193,14 @@ int main(int argc, char **argv)
         if (!strcmp(argv[i], "-o") && i + 1 < argc)
         {
             output_path = argv[++i];
+        }
+        else if (!strcmp(argv[i], "--codec") && i + 1 < argc)
+        {
+            if (!(app.codec_ops = codec_from_name(argv[++i])))
+            {
+                fprintf(stderr, "Unknown codec \"%s\" (h264 or hevc).\n", argv[i]);
+                return 2;
+            }
         }
         else if (!strcmp(argv[i], "--md5"))
         {
@@ -217,17 +262,23 @@ int main(int argc, char **argv)
         usage();
         return 2;
     }
-    if (has_extension(input, hevc_extensions))
-    {
-        fprintf(stderr, "%s: HEVC is not supported yet.\n", input);
-        return 1;
-    }
-    app.codec_ops = &h264_codec_ops;
-
     if (!(stream = bitstream_read_file(input, &size)))
     {
         fprintf(stderr, "Cannot read \"%s\": %s.\n", input, strerror(errno));
         return 1;
+    }
+    if (!app.codec_ops)
+    {
+        if (has_extension(input, hevc_extensions))
+            app.codec_ops = &hevc_codec_ops;
+        else if (has_extension(input, h264_extensions))
+            app.codec_ops = &h264_codec_ops;
+        else if (!(app.codec_ops = sniff_codec(stream, size)))
+        {
+            fprintf(stderr, "%s: no H.264 or H.265 parameter set found; name the codec with --codec.\n", input);
+            free(stream);
+            return 1;
+        }
     }
     if (!output_init(&app.output, app.dump ? NULL : output_path, md5 && !app.dump, frame_md5 && !app.dump))
         goto out_free_stream;
@@ -267,7 +318,8 @@ int main(int argc, char **argv)
         goto out_destroy_codec;
     if (!app.output_count)
     {
-        fprintf(stderr, "%s: no H.264 pictures found.\n", input);
+        fprintf(stderr, "%s: no %s pictures found.\n", input,
+                app.codec_ops == &hevc_codec_ops ? "H.265" : "H.264");
         goto out_destroy_codec;
     }
     if (fps)
