@@ -690,7 +690,8 @@ static void ref_stream_init(struct ref_stream *rs, const struct stream_case *s, 
     rs->dst = s->dst_rect_enabled ? s->dst_rect : (RECT){0, 0, out->width, out->height};
     rs->parity = -1;
     if (s->frame_format != D3D11_VIDEO_FRAME_FORMAT_PROGRESSIVE)
-        rs->parity = (s->frame_format == D3D11_VIDEO_FRAME_FORMAT_INTERLACED_BOTTOM_FIELD_FIRST) ^ (s->output_index & 1);
+        rs->parity = (s->frame_format == D3D11_VIDEO_FRAME_FORMAT_INTERLACED_BOTTOM_FIELD_FIRST)
+                ^ (s->output_index & 1);
 
     map_position(rs, 0.0, 0.0, &rs->origin[0], &rs->origin[1]);
     map_position(rs, 1.0, 0.0, &x1, &y1);
@@ -807,6 +808,7 @@ static void ref_store(const struct blit_case *bc, const RECT *target, double *co
 {
     const struct image *out = bc->output;
     const struct vp_format *f = out->f;
+    double amax = ldexp(1.0, f->alpha_bits) - 1.0;
     unsigned int x, y, i, j, n;
 
     for (y = 0; y < out->height; y += 1u << f->shift_y)
@@ -842,7 +844,7 @@ static void ref_store(const struct blit_case *bc, const RECT *target, double *co
                         continue;
                     p[0] = round_code(f, p[0]);
                     if (f->alpha_bits && !f->is_float)
-                        p[3] = floor(p[3] * (ldexp(1.0, f->alpha_bits) - 1.0) + 0.5) / (ldexp(1.0, f->alpha_bits) - 1.0);
+                        p[3] = floor(p[3] * amax + 0.5) / amax;
                 }
             }
         }
@@ -1176,7 +1178,8 @@ static bool run_blit_(unsigned int line, struct vp_test *t, const struct blit_ca
     }
     for (k = 0; k < bc->stream_count; ++k)
     {
-        if (!format_supported(t, enumerator, bc->streams[k].image->f->format, D3D11_VIDEO_PROCESSOR_FORMAT_SUPPORT_INPUT))
+        if (!format_supported(t, enumerator, bc->streams[k].image->f->format,
+                D3D11_VIDEO_PROCESSOR_FORMAT_SUPPORT_INPUT))
         {
             skip("%s: input format %s is not supported.\n", what, bc->streams[k].image->f->name);
             goto done;
@@ -1235,7 +1238,8 @@ static bool run_blit_(unsigned int line, struct vp_test *t, const struct blit_ca
             goto done;
         set_stream_color_space(t, vp, k, &s->cs, s->image->f->ycbcr);
         ID3D11VideoContext_VideoProcessorSetStreamFrameFormat(t->video_context, vp, k, s->frame_format);
-        ID3D11VideoContext_VideoProcessorSetStreamSourceRect(t->video_context, vp, k, s->src_rect_enabled, &s->src_rect);
+        ID3D11VideoContext_VideoProcessorSetStreamSourceRect(t->video_context, vp, k,
+                s->src_rect_enabled, &s->src_rect);
         ID3D11VideoContext_VideoProcessorSetStreamDestRect(t->video_context, vp, k, s->dst_rect_enabled, &s->dst_rect);
         ID3D11VideoContext_VideoProcessorSetStreamAlpha(t->video_context, vp, k, s->alpha_enabled, s->alpha);
         ID3D11VideoContext_VideoProcessorSetStreamLumaKey(t->video_context, vp, k, s->luma_key,
@@ -1438,7 +1442,8 @@ static void test_color_spaces(void)
         bc.target = (RECT){1, 1, 15, 7};
         bc.stream_count = 1;
         bc.streams[0].image = &in;
-        bc.streams[0].cs = cs_dxgi(i ? DXGI_COLOR_SPACE_RGB_FULL_G10_NONE_P709 : DXGI_COLOR_SPACE_YCBCR_STUDIO_G22_LEFT_P709);
+        bc.streams[0].cs = cs_dxgi(i ? DXGI_COLOR_SPACE_RGB_FULL_G10_NONE_P709
+                : DXGI_COLOR_SPACE_YCBCR_STUDIO_G22_LEFT_P709);
         bc.streams[0].dst_rect_enabled = true;
         bc.streams[0].dst_rect = (RECT){2, 0, 14, 8};
         sprintf(what, "Linear light, %s -> %s", in.f->name, out.f->name);

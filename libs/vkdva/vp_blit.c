@@ -1180,7 +1180,8 @@ static bool vp_pass_first_use(const struct vp_pass *passes, unsigned int k)
         return false;
     for (i = 0; i < k; ++i)
     {
-        if (passes[i].stream && !passes[i].black && passes[i].stream->input->texture == passes[k].stream->input->texture)
+        if (passes[i].stream && !passes[i].black
+                && passes[i].stream->input->texture == passes[k].stream->input->texture)
             return false;
     }
     return true;

@@ -63,7 +63,8 @@
  * D3D11_VIDEO_PROCESSOR_FILTER; the level times the multiplier is the value applied
  * (brightness is added to Y in 8-bit code values, contrast and saturation are factors, hue is
  * in degrees), the DXVA-HD conventions. Entries of unsupported filters are zero. */
-extern const D3D11_VIDEO_PROCESSOR_FILTER_RANGE vkdva_vp_filter_ranges[D3D11_VIDEO_PROCESSOR_FILTER_STEREO_ADJUSTMENT + 1];
+extern const D3D11_VIDEO_PROCESSOR_FILTER_RANGE
+        vkdva_vp_filter_ranges[D3D11_VIDEO_PROCESSOR_FILTER_STEREO_ADJUSTMENT + 1];
 
 enum vkdva_vp_matrix
 {
@@ -235,8 +236,9 @@ struct vkdva_vp_blit_desc
 /* Records the blit on the immediate context's command stream (device->immediate_context.stream),
  * ordered with the other context operations; the caller holds the device lock. Returns S_OK,
  * E_INVALIDARG for a description the blit cannot do (with a WARN), E_NOTIMPL (FIXME) for
- * features not implemented, or the failure of Vulkan. A protected input written to an
- * unprotected output shows black (WARN once), as D3D11 requires. */
+ * features not implemented (constriction, protected outputs), or the failure of Vulkan. A
+ * protected input written to an unprotected output shows black (WARN once), as D3D11
+ * requires; its view needs no Vulkan views. */
 HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_desc *desc);
 
 /* Frees the pipelines and samplers the blit created on the device (device destruction). */

@@ -17,9 +17,10 @@
  */
 
 /* vkdva-bench: decode throughput through the D3D11 video API and the CPU time vkdva spends per
- * frame; video processor blits beside plain copies ("blit"). The stream is parsed first (the client's work, timed separately); then every picture
- * is submitted through ID3D11VideoContext and the wall-clock rate and the CPU time of the
- * decode calls are reported. Run by hand; no test depends on the figures. */
+ * frame; video processor blits beside plain copies ("blit"). For decode, the stream is parsed
+ * first (the client's work, timed separately); then every picture is submitted through
+ * ID3D11VideoContext and the wall-clock rate and the CPU time of the decode calls are
+ * reported. Run by hand; no test depends on the figures. */
 
 /* The library's objects (linked for "reencrypt") define the IIDs: no initguid.h here. */
 #include "../vkdva-decode/codec.h"

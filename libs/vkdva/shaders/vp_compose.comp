@@ -165,7 +165,8 @@ vec4 sample_source(vec2 pos)
             /* Unscaled: the chroma positions are at quarter texels, where 8-bit sub-texel
              * weights are exact; one filtered fetch instead of two gathers. */
             cpos = clamp(cpos, p.chroma_rect.xy, p.chroma_rect.zw) * p.inv_size.zw;
-            return vec4(texelFetch(src0, ivec2(floor(pos)), 0).r, textureLod(sampler2D(src1, linear), cpos, 0.0).rg, 1.0);
+            return vec4(texelFetch(src0, ivec2(floor(pos)), 0).r,
+                    textureLod(sampler2D(src1, linear), cpos, 0.0).rg, 1.0);
         }
         if (has_flag(VP_FLAG_UNSCALED))
             y = texelFetch(src0, ivec2(floor(pos)), 0).r;
