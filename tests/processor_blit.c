@@ -492,6 +492,70 @@ static double decode_gamma(double v)
     return v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
 }
 
+static void invert3(const double m[3][3], double out[3][3])
+{
+    double det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
+            - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+            + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+
+    out[0][0] = (m[1][1] * m[2][2] - m[1][2] * m[2][1]) / det;
+    out[0][1] = (m[0][2] * m[2][1] - m[0][1] * m[2][2]) / det;
+    out[0][2] = (m[0][1] * m[1][2] - m[0][2] * m[1][1]) / det;
+    out[1][0] = (m[1][2] * m[2][0] - m[1][0] * m[2][2]) / det;
+    out[1][1] = (m[0][0] * m[2][2] - m[0][2] * m[2][0]) / det;
+    out[1][2] = (m[0][2] * m[1][0] - m[0][0] * m[1][2]) / det;
+    out[2][0] = (m[1][0] * m[2][1] - m[1][1] * m[2][0]) / det;
+    out[2][1] = (m[0][1] * m[2][0] - m[0][0] * m[2][1]) / det;
+    out[2][2] = (m[0][0] * m[1][1] - m[0][1] * m[1][0]) / det;
+}
+
+/* The normalised primary matrix, RGB -> XYZ with a D65 white (SMPTE RP 177). */
+static void npm(const double xy[3][2], double out[3][3])
+{
+    double p[3][3], inv[3][3], w[3] = {0.3127 / 0.3290, 1.0, (1.0 - 0.3127 - 0.3290) / 0.3290}, k;
+    unsigned int r, c;
+
+    for (c = 0; c < 3; ++c)
+    {
+        p[0][c] = xy[c][0] / xy[c][1];
+        p[1][c] = 1.0;
+        p[2][c] = (1.0 - xy[c][0] - xy[c][1]) / xy[c][1];
+    }
+    invert3(p, inv);
+    for (c = 0; c < 3; ++c)
+    {
+        k = inv[c][0] * w[0] + inv[c][1] * w[1] + inv[c][2] * w[2];
+        for (r = 0; r < 3; ++r)
+            out[r][c] = p[r][c] * k;
+    }
+}
+
+/* Non-linear R'G'B' of one set of primaries to another's, through linear light with gamma 2.2
+ * (BT.2087-0's conversion, with the DXGI "G22" transfer). */
+static void convert_primaries(bool from_2020, double rgb[3])
+{
+    static const double bt709[3][2] = {{0.640, 0.330}, {0.300, 0.600}, {0.150, 0.060}};
+    static const double bt2020[3][2] = {{0.708, 0.292}, {0.170, 0.797}, {0.131, 0.046}};
+    double src[3][3], dst[3][3], inv[3][3], l[3], o;
+    unsigned int i, j, k;
+
+    npm(from_2020 ? bt2020 : bt709, src);
+    npm(from_2020 ? bt709 : bt2020, dst);
+    invert3(dst, inv);
+    for (i = 0; i < 3; ++i)
+        l[i] = pow(fmax(rgb[i], 0.0), 2.2);
+    for (i = 0; i < 3; ++i)
+    {
+        o = 0.0;
+        for (j = 0; j < 3; ++j)
+        {
+            for (k = 0; k < 3; ++k)
+                o += inv[i][j] * src[j][k] * l[k];
+        }
+        rgb[i] = pow(fmax(o, 0.0), 1.0 / 2.2);
+    }
+}
+
 static void get_kr_kb(enum ref_matrix matrix, double *kr, double *kb)
 {
     static const double k[][2] = {{0.299, 0.114}, {0.2126, 0.0722}, {0.2627, 0.0593}};
@@ -792,6 +856,9 @@ static void ref_convert(const struct stream_case *s, const struct image *out, co
         ycc[2] = sat * (cos(h) * cr - sin(h) * cb);
     }
     ycbcr_to_rgb(s->cs.matrix, ycc, rgb);
+    /* Colour spaces with the BT.2020 matrix have BT.2020 primaries, the others BT.709's. */
+    if ((s->cs.matrix == REF_BT2020) != (out_cs->matrix == REF_BT2020))
+        convert_primaries(s->cs.matrix == REF_BT2020, rgb);
     rgb_to_output(out->f, out_cs, rgb, o);
 }
 

@@ -24,9 +24,10 @@
  * ITU-R BT.2100-2 Table 9), Y'CbCr <-> R'G'B' (the Kr/Kb equations of the same documents),
  * ProcAmp, and back to output code values. They are composed here into one 4x4 matrix per
  * stream, so the shader does one matrix product per pixel, and blends in output code values
- * (blending commutes with affine maps). Primaries are not converted (BT.2020 <-> BT.709 would
- * need linear light and a gamut map); the transfer function is only undone for linear (G10)
- * RGB surfaces. */
+ * (blending commutes with affine maps). Between BT.2020 and BT.709 primaries the shader stops
+ * at R'G'B', converts in linear light (gamma 2.2, ITU-R BT.2087-0 matrices, no gamut mapping
+ * beyond clamping negative values) and applies the output map; the transfer function is
+ * otherwise only undone for linear (G10) RGB surfaces. */
 
 #include <math.h>
 #include "vp_blit.h"
@@ -64,6 +65,7 @@ enum vp_swizzle
 #define VP_FLAG_SRC_OPAQUE      0x200u
 #define VP_FLAG_UNSCALED        0x400u
 #define VP_FLAG_LINEAR_CHROMA   0x800u
+#define VP_FLAG_GAMUT           0x1000u
 
 struct vp_params
 {
@@ -83,6 +85,8 @@ struct vp_params
     int32_t mode[4];
     int32_t swizzle[4];
     float inv_size[4];
+    float color2[16];
+    float gamut[16];
 };
 
 struct vkdva_vp_state
@@ -692,6 +696,25 @@ static void vp_matrix_multiply(struct vp_matrix *out, const struct vp_matrix *a,
     *out = r;
 }
 
+static void vp_invert3(const double m[3][3], double out[3][3], double *det)
+{
+    unsigned int i, j;
+
+    *det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
+            - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+            + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+    for (i = 0; i < 3; ++i)
+    {
+        for (j = 0; j < 3; ++j)
+        {
+            /* Cofactor of m[j][i], transposed. */
+            unsigned int r0 = (j + 1) % 3, r1 = (j + 2) % 3, c0 = (i + 1) % 3, c1 = (i + 2) % 3;
+
+            out[i][j] = (m[r0][c0] * m[r1][c1] - m[r0][c1] * m[r1][c0]) / *det;
+        }
+    }
+}
+
 static void vp_matrix_apply(const struct vp_matrix *m, const double in[3], double out[3])
 {
     unsigned int i;
@@ -720,6 +743,54 @@ static void vp_get_kr_kb(enum vkdva_vp_matrix matrix, double *kr, double *kb)
             *kr = 0.2126;
             *kb = 0.0722;
             return;
+    }
+}
+
+/* RGB -> XYZ for primaries (x, y) and the D65 white point (SMPTE RP 177). */
+static void vp_rgb_to_xyz(const double primaries[3][2], double out[3][3])
+{
+    static const double white[2] = {0.3127, 0.3290};
+    double p[3][3], inv[3][3], w[3], s[3], det;
+    unsigned int i, j;
+
+    for (i = 0; i < 3; ++i)
+    {
+        p[0][i] = primaries[i][0] / primaries[i][1];
+        p[1][i] = 1.0;
+        p[2][i] = (1.0 - primaries[i][0] - primaries[i][1]) / primaries[i][1];
+    }
+    w[0] = white[0] / white[1];
+    w[1] = 1.0;
+    w[2] = (1.0 - white[0] - white[1]) / white[1];
+    vp_invert3(p, inv, &det);
+    for (i = 0; i < 3; ++i)
+        s[i] = inv[i][0] * w[0] + inv[i][1] * w[1] + inv[i][2] * w[2];
+    for (i = 0; i < 3; ++i)
+    {
+        for (j = 0; j < 3; ++j)
+            out[i][j] = p[i][j] * s[j];
+    }
+}
+
+/* Linear RGB of BT.2020 primaries to BT.709's (from_2020) or back (ITU-R BT.2087-0). */
+static void vp_gamut_matrix(bool from_2020, double out[3][3])
+{
+    static const double bt709[3][2] = {{0.640, 0.330}, {0.300, 0.600}, {0.150, 0.060}};
+    static const double bt2020[3][2] = {{0.708, 0.292}, {0.170, 0.797}, {0.131, 0.046}};
+    double src[3][3], dst[3][3], inv[3][3], det;
+    unsigned int i, j, k;
+
+    vp_rgb_to_xyz(from_2020 ? bt2020 : bt709, src);
+    vp_rgb_to_xyz(from_2020 ? bt709 : bt2020, dst);
+    vp_invert3(dst, inv, &det);
+    for (i = 0; i < 3; ++i)
+    {
+        for (j = 0; j < 3; ++j)
+        {
+            out[i][j] = 0.0;
+            for (k = 0; k < 3; ++k)
+                out[i][j] += inv[i][k] * src[k][j];
+        }
     }
 }
 
@@ -1039,10 +1110,27 @@ static HRESULT vp_stream_params(struct vp_params *params, const struct vp_output
         vp_ycbcr_to_rgb(&m, cs->matrix);
         vp_matrix_multiply(&total, &m, &total);
     }
-    vp_matrix_multiply(&total, &out->from_rgb, &total);
-    if ((cs->matrix == VKDVA_VP_MATRIX_BT2020) != (out->cs->matrix == VKDVA_VP_MATRIX_BT2020)
-            && (info->ycbcr || out->info->ycbcr || cs->matrix != out->cs->matrix))
-        FIXME_ONCE("BT.2020 <-> BT.709 primaries are not converted.\n");
+    /* A BT.2020 colour space has BT.2020 primaries, the others BT.709's (BT.601's differ
+     * slightly and are taken as BT.709's). Converting primaries needs linear light: the shader
+     * then stops at R'G'B' and applies the gamut matrix and the output map itself. */
+    if ((cs->matrix == VKDVA_VP_MATRIX_BT2020) != (out->cs->matrix == VKDVA_VP_MATRIX_BT2020) && !black)
+    {
+        double gamut[3][3];
+
+        vp_gamut_matrix(cs->matrix == VKDVA_VP_MATRIX_BT2020, gamut);
+        for (i = 0; i < 3; ++i)
+        {
+            for (j = 0; j < 4; ++j)
+                params->color2[j * 4 + i] = out->from_rgb.m[i][j];
+            for (j = 0; j < 3; ++j)
+                params->gamut[j * 4 + i] = gamut[i][j];
+        }
+        flags |= VP_FLAG_GAMUT;
+    }
+    else
+    {
+        vp_matrix_multiply(&total, &out->from_rgb, &total);
+    }
 
     /* D3D11: protected content blitted to an unprotected output shows black. */
     if (black)

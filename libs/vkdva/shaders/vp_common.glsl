@@ -49,6 +49,9 @@
 #define VP_FLAG_UNSCALED        0x400u
 /* Chroma through the linear sampler (unscaled progressive 4:2:0, where it is exact). */
 #define VP_FLAG_LINEAR_CHROMA   0x800u
+/* Source and output primaries differ: color gives source R'G'B', gamut converts linear light,
+ * color2 gives output code values. */
+#define VP_FLAG_GAMUT           0x1000u
 
 layout(std140, binding = 4) uniform vp_params
 {
@@ -82,4 +85,8 @@ layout(std140, binding = 4) uniform vp_params
     ivec4 swizzle;
     /* 1 / size in texels of the source's plane 0 (xy) and plane 1 (zw). */
     vec4 inv_size;
+    /* VP_FLAG_GAMUT: R'G'B' (output primaries) to output code values, and linear RGB of the
+     * source primaries to linear RGB of the output's (upper 3x3). */
+    mat4 color2;
+    mat4 gamut;
 } p;

@@ -346,6 +346,13 @@ void main()
             s.xyz = encode_gamma(s.xyz);
         o = p.color * vec4(s.xyz, 1.0);
         luma = o.w;
+        if (has_flag(VP_FLAG_GAMUT))
+        {
+            /* BT.2020 <-> BT.709 primaries, in linear light (gamma 2.2, the DXGI "G22"). */
+            vec3 l = mat3(p.gamut) * pow(max(o.xyz, vec3(0.0)), vec3(2.2));
+
+            o.xyz = (p.color2 * vec4(pow(max(l, vec3(0.0)), vec3(1.0 / 2.2)), 1.0)).xyz;
+        }
         a = (has_flag(VP_FLAG_SRC_OPAQUE) ? 1.0 : s.w) * p.alpha.x;
         if (has_flag(VP_FLAG_LUMA_KEY) && luma >= p.alpha.y && luma <= p.alpha.z)
             a = 0.0;
