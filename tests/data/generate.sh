@@ -173,6 +173,70 @@ hevc hevc_crop_198x110.265 "testsrc2=size=198x110:rate=25" $P265
 # raw 64x48 input, so no HEVC picture smaller than one CTU.)
 FRAMES=20 hevc hevc_tiny_64x64.265 "testsrc2=size=64x64:rate=25" $P265
 
+# Main: scaling_list_enabled_flag with the default lists (no scaling_list_data: Tables 7-5, 7-6).
+hevc hevc_scaling_list_default_176x144.265 "$T2" $P265 --scaling-list default
+
+# Main: custom scaling lists in the SPS (an HM-format file; x265 reads the values in raster order).
+# Every list is DPCM-coded (16x16 and 32x32 with a DC value) except the chroma U lists, which equal
+# the luma lists of their size, and the 4x4..16x16 inter luma lists, which equal the intra V ones:
+# those are coded as copies (scaling_list_pred_matrix_id_delta). The 32x32 inter luma list stays
+# distinct, as x265 3.5 writes an out-of-range delta for a predicted 32x32 list.
+{
+    scl() # NAME COUNT SEED
+    {
+        local i
+        echo "$1 ="
+        for i in $(seq 0 $(( $2 - 1 ))); do
+            printf '%d,' $(( 8 + (i * 7 + $3 * 13) % 53 ))
+            [ $(( (i + 1) % ($2 == 16 ? 4 : 8) )) -eq 0 ] && echo
+        done
+        [ "$2" -eq 16 ] || [[ "$1" == *4X4* ]] || [[ "$1" == *8X8* ]] || printf '%s_DC =\n%d\n' "$1" $(( 10 + $3 * 3 ))
+    }
+    for size in 4X4 8X8 16X16; do
+        n=$([ $size = 4X4 ] && echo 16 || echo 64)
+        base=$(( ${#size} * 5 ))
+        scl INTRA${size}_LUMA $n $base
+        scl INTRA${size}_CHROMAU $n $base
+        scl INTRA${size}_CHROMAV $n $(( base + 1 ))
+        scl INTER${size}_LUMA $n $(( base + 1 ))
+        scl INTER${size}_CHROMAU $n $(( base + 2 ))
+        scl INTER${size}_CHROMAV $n $(( base + 3 ))
+    done
+    scl INTRA32X32_LUMA 64 7
+    scl INTER32X32_LUMA 64 8
+} > "$tmp/custom.scl"
+hevc hevc_scaling_list_custom_176x144.265 "$T2" $P265 --scaling-list "$tmp/custom.scl"
+
+# Main: temporal sub-layers (--temporal-layers): the non-reference B pictures have TemporalId 1 and
+# do not count as prevTid0Pic for the POC of the pictures after them.
+hevc hevc_temporal_layers_176x144.265 "$T2" $P265 --temporal-layers
+
+# Main: RADL leading pictures (--radl 2) before the IDR pictures of a closed GOP (IDR every 12).
+hevc hevc_radl_176x144.265 "$T2" $P265 --radl 2 --keyint 12 --min-keyint 12
+
+# Resolution change: two IDR-started sequences (176x144, then 198x150 coded as 200x152 with a
+# conformance window) in one file, both with VPS/SPS/PPS ids 0.
+FRAMES=15 hevc "$tmp/a.265" "$T2" $P265
+FRAMES=15 hevc "$tmp/b.265" "testsrc=size=198x150:rate=25" $P265
+cat "$tmp/a.265" "$tmp/b.265" > hevc_reschange_176x144_198x150.265
+
+# Leading pictures that cannot be decoded: an open-GOP stream cut at its first CRA picture (the
+# parameter sets, then everything from the CRA on), so that the stream starts with a CRA picture
+# whose 3 RASL pictures refer to pictures before it; a decoder skips them (NoRaslOutputFlag,
+# 8.1.3). Then an end of sequence NAL unit and the same again: the second CRA picture starts a new
+# coded video sequence, and discards the pictures of the first still waiting for output
+# (NoOutputOfPriorPicsFlag is 1 for a CRA picture, C.5.2.2).
+FRAMES=40 hevc "$tmp/og.265" "$T2" $P265 --open-gop --keyint 16 --min-keyint 16
+python3 - "$tmp/og.265" hevc_cra_leading_skipped_176x144.265 <<'PY'
+import re, sys
+data = open(sys.argv[1], "rb").read()
+starts = [m.start() for m in re.finditer(b"\x00\x00\x01", data)] + [len(data)]
+nals = [data[a:b] for a, b in zip(starts, starts[1:])]
+types = [(n[3] >> 1) & 0x3f for n in nals]
+cut = b"".join([n for n, t in zip(nals, types) if t in (32, 33, 34)][:3] + nals[types.index(21):])
+open(sys.argv[2], "wb").write(cut + b"\x00\x00\x01\x48\x01" + cut)
+PY
+
 # --- Reference checksums ---------------------------------------------------------------------------
 
 pixfmt()
