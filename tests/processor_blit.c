@@ -1495,6 +1495,27 @@ static void test_color_spaces(void)
             image_destroy(&out);
         }
     }
+    /* Planes whose sizes are not powers of two, unscaled and with an odd offset. */
+    for (i = 0; i < 2; ++i)
+    {
+        image_init(&in, i ? DXGI_FORMAT_P010 : DXGI_FORMAT_NV12, 200, 120);
+        image_init(&out, DXGI_FORMAT_B8G8R8A8_UNORM, 202, 122);
+        image_fill_random(&in, true);
+        image_fill_random(&out, true);
+        memset(&bc, 0, sizeof(bc));
+        bc.output = &out;
+        bc.out_cs = cs_dxgi(DXGI_COLOR_SPACE_RGB_FULL_G22_NONE_P709);
+        bc.stream_count = 1;
+        bc.streams[0].image = &in;
+        bc.streams[0].cs = cs_dxgi(DXGI_COLOR_SPACE_YCBCR_STUDIO_G22_LEFT_P709);
+        bc.streams[0].dst_rect_enabled = true;
+        bc.streams[0].dst_rect = i ? (RECT){1, 2, 201, 122} : (RECT){2, 1, 202, 121};
+        sprintf(what, "Unscaled %s 200x120 at (%d, %d)", in.f->name, (int)bc.streams[0].dst_rect.left,
+                (int)bc.streams[0].dst_rect.top);
+        run_blit(&t, &bc, what);
+        image_destroy(&in);
+        image_destroy(&out);
+    }
     /* Linear light (scRGB) in and out. */
     for (i = 0; i < 2; ++i)
     {

@@ -535,7 +535,10 @@ static HRESULT vp_dummy_create(struct d3d11_device *device, struct vkdva_vp_stat
         return hresult_from_vk_result(vr);
     if ((vr = VK_CALL(vkCreateSampler(device->vk_device, &sampler_info, NULL, &state->vk_sampler))) < 0)
         return hresult_from_vk_result(vr);
+    /* Unnormalised coordinates: quarter-texel positions reach the filter exactly, whatever
+     * the plane's size (1 / size is rarely exact in float). */
     sampler_info.magFilter = sampler_info.minFilter = VK_FILTER_LINEAR;
+    sampler_info.unnormalizedCoordinates = VK_TRUE;
     if ((vr = VK_CALL(vkCreateSampler(device->vk_device, &sampler_info, NULL, &state->vk_linear_sampler))) < 0)
         return hresult_from_vk_result(vr);
     return S_OK;

@@ -47,7 +47,8 @@ layout(binding = 2) uniform image2D dst0;
 layout(binding = 3) uniform image2D dst1;
 /* Nearest filtering, clamped to the edge: only for gathers, whose weights the shader computes. */
 layout(binding = 5) uniform sampler nearest;
-/* Linear filtering, for the chroma of unscaled 4:2:0 sources (see sample_source()). */
+/* Linear filtering with unnormalised coordinates, for the chroma of unscaled 4:2:0 sources
+ * (see sample_source()). */
 layout(binding = 6) uniform sampler linear;
 
 bool has_flag(uint flag)
@@ -164,7 +165,7 @@ vec4 sample_source(vec2 pos)
         {
             /* Unscaled: the chroma positions are at quarter texels, where 8-bit sub-texel
              * weights are exact; one filtered fetch instead of two gathers. */
-            cpos = clamp(cpos, p.chroma_rect.xy, p.chroma_rect.zw) * p.inv_size.zw;
+            cpos = clamp(cpos, p.chroma_rect.xy, p.chroma_rect.zw);
             return vec4(texelFetch(src0, ivec2(floor(pos)), 0).r,
                     textureLod(sampler2D(src1, linear), cpos, 0.0).rg, 1.0);
         }
