@@ -2051,6 +2051,131 @@ static void test_procamp(void)
     vp_test_cleanup(&t);
 }
 
+/* A slice of a texture array as the input (decoders write arrays) and as the output. */
+static void test_array_slices(void)
+{
+    D3D11_VIDEO_PROCESSOR_CONTENT_DESC content =
+    {
+        .InputFrameRate = {30, 1},
+        .InputWidth = 16,
+        .InputHeight = 16,
+        .OutputFrameRate = {30, 1},
+        .OutputWidth = 16,
+        .OutputHeight = 16,
+    };
+    D3D11_VIDEO_PROCESSOR_INPUT_VIEW_DESC in_desc = {0, D3D11_VPIV_DIMENSION_TEXTURE2D, {{0, 2}}};
+    D3D11_VIDEO_PROCESSOR_OUTPUT_VIEW_DESC out_desc = {D3D11_VPOV_DIMENSION_TEXTURE2DARRAY};
+    D3D11_TEXTURE2D_DESC desc =
+    {
+        .Width = 16,
+        .Height = 16,
+        .MipLevels = 1,
+        .ArraySize = 3,
+        .Format = DXGI_FORMAT_NV12,
+        .SampleDesc = {1, 0},
+        .Usage = D3D11_USAGE_DEFAULT,
+        .BindFlags = D3D11_BIND_DECODER,
+    };
+    ID3D11Texture2D *input, *output, *staging;
+    ID3D11VideoProcessorEnumerator *enumerator;
+    ID3D11VideoProcessorOutputView *out_view;
+    ID3D11VideoProcessorInputView *in_view;
+    D3D11_VIDEO_PROCESSOR_STREAM stream;
+    D3D11_SUBRESOURCE_DATA data[3];
+    struct image in[3], out, got, expected;
+    D3D11_MAPPED_SUBRESOURCE map;
+    ID3D11VideoProcessor *vp;
+    struct blit_case bc;
+    BYTE *bytes[3];
+    struct vp_test t;
+    unsigned int i;
+    HRESULT hr;
+
+    if (!vp_test_init(&t))
+    {
+        skip("No device.\n");
+        return;
+    }
+    for (i = 0; i < 3; ++i)
+    {
+        image_init(&in[i], DXGI_FORMAT_NV12, 16, 16);
+        image_fill_random(&in[i], true);
+        bytes[i] = calloc(16 * 24, 1);
+        image_pack(&in[i], bytes[i], 16);
+        data[i].pSysMem = bytes[i];
+        data[i].SysMemPitch = 16;
+        data[i].SysMemSlicePitch = 16 * 24;
+    }
+    hr = ID3D11Device_CreateTexture2D(t.device, &desc, data, &input);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    desc.Format = DXGI_FORMAT_B8G8R8A8_UNORM;
+    desc.BindFlags = D3D11_BIND_RENDER_TARGET;
+    hr = ID3D11Device_CreateTexture2D(t.device, &desc, NULL, &output);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoDevice_CreateVideoProcessorEnumerator(t.video_device, &content, &enumerator);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoDevice_CreateVideoProcessor(t.video_device, enumerator, 0, &vp);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoDevice_CreateVideoProcessorInputView(t.video_device, (ID3D11Resource *)input, enumerator,
+            &in_desc, &in_view);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    out_desc.Texture2DArray.MipSlice = 0;
+    out_desc.Texture2DArray.FirstArraySlice = 1;
+    out_desc.Texture2DArray.ArraySize = 1;
+    hr = ID3D11VideoDevice_CreateVideoProcessorOutputView(t.video_device, (ID3D11Resource *)output, enumerator,
+            &out_desc, &out_view);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+
+    memset(&bc, 0, sizeof(bc));
+    image_init(&out, DXGI_FORMAT_B8G8R8A8_UNORM, 16, 16);
+    bc.output = &out;
+    bc.out_cs = cs_d3d11(REF_BT601, true);
+    bc.stream_count = 1;
+    bc.streams[0].image = &in[2];
+    bc.streams[0].cs = cs_d3d11(REF_BT601, false);
+    set_output_color_space(&t, vp, &bc.out_cs);
+    set_stream_color_space(&t, vp, 0, &bc.streams[0].cs, true);
+    memset(&stream, 0, sizeof(stream));
+    stream.Enable = TRUE;
+    stream.pInputSurface = in_view;
+    hr = ID3D11VideoContext_VideoProcessorBlt(t.video_context, vp, out_view, 0, 1, &stream);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+
+    desc.Usage = D3D11_USAGE_STAGING;
+    desc.BindFlags = 0;
+    desc.CPUAccessFlags = D3D11_CPU_ACCESS_READ;
+    desc.ArraySize = 1;
+    hr = ID3D11Device_CreateTexture2D(t.device, &desc, NULL, &staging);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    ID3D11DeviceContext_CopySubresourceRegion(t.context, (ID3D11Resource *)staging, 0, 0, 0, 0,
+            (ID3D11Resource *)output, 1, NULL);
+    hr = ID3D11DeviceContext_Map(t.context, (ID3D11Resource *)staging, 0, D3D11_MAP_READ, 0, &map);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    image_init(&got, DXGI_FORMAT_B8G8R8A8_UNORM, 16, 16);
+    image_init(&expected, DXGI_FORMAT_B8G8R8A8_UNORM, 16, 16);
+    image_unpack(&got, map.pData, map.RowPitch);
+    ID3D11DeviceContext_Unmap(t.context, (ID3D11Resource *)staging, 0);
+    ref_blit(&bc, &expected);
+    compare_images(__LINE__, &got, &expected, "Input slice 2 to output slice 1");
+
+    image_destroy(&got);
+    image_destroy(&expected);
+    image_destroy(&out);
+    for (i = 0; i < 3; ++i)
+    {
+        image_destroy(&in[i]);
+        free(bytes[i]);
+    }
+    ID3D11Texture2D_Release(staging);
+    ID3D11VideoProcessorOutputView_Release(out_view);
+    ID3D11VideoProcessorInputView_Release(in_view);
+    ID3D11VideoProcessor_Release(vp);
+    ID3D11VideoProcessorEnumerator_Release(enumerator);
+    ID3D11Texture2D_Release(output);
+    ID3D11Texture2D_Release(input);
+    vp_test_cleanup(&t);
+}
+
 /* Protected content on an unprotected output is black, whatever the surface holds (D3D11
  * content protection); the rest of the blit is unaffected. */
 static void test_protected_input(void)
@@ -2141,5 +2266,6 @@ START_TEST(processor_blit)
     run_test(test_luma_key);
     run_test(test_bob);
     run_test(test_procamp);
+    run_test(test_array_slices);
     run_test(test_protected_input);
 }
