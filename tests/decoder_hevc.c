@@ -403,6 +403,14 @@ static void test_decode(const GUID *profile, DXGI_FORMAT format, uint32_t expect
     ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
     config.ConfigBitstreamRaw = 1;
     hr = ID3D11VideoDevice_CreateVideoDecoder(video_device, &desc, &config, &decoder);
+    if (hr == E_INVALIDARG)
+    {
+        /* A video queue whose smallest coded size is larger (NVIDIA's H.265: 144x144), and no
+         * software backend in this build to take the decoder instead. */
+        skip("No decoder for 64x64 pictures.\n");
+        free(nal);
+        goto done;
+    }
     ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
 
     memset(&tex_desc, 0, sizeof(tex_desc));

@@ -76,20 +76,27 @@ static const char *vkdva_forced_backend(void)
     return NULL;
 }
 
-const struct vkdva_decoder_backend_ops *vkdva_decoder_select_backend(struct d3d11_device *device,
-        const struct vkdva_codec_ops *codec, DXGI_FORMAT format)
+/* The first backend from index start on that decodes the codec to the format. */
+static unsigned int vkdva_decoder_find_backend(struct d3d11_device *device, const struct vkdva_codec_ops *codec,
+        DXGI_FORMAT format, unsigned int start)
 {
     const char *forced = vkdva_forced_backend();
     unsigned int i;
 
-    for (i = 0; vkdva_backends[i]; ++i)
+    for (i = start; vkdva_backends[i]; ++i)
     {
         if (forced && strcmp(vkdva_backends[i]->name, forced))
             continue;
         if (vkdva_backends[i]->supports(device, codec, format))
-            return vkdva_backends[i];
+            return i;
     }
-    return NULL;
+    return i;
+}
+
+const struct vkdva_decoder_backend_ops *vkdva_decoder_select_backend(struct d3d11_device *device,
+        const struct vkdva_codec_ops *codec, DXGI_FORMAT format)
+{
+    return vkdva_backends[vkdva_decoder_find_backend(device, codec, format, 0)];
 }
 
 bool vkdva_codec_usable(struct d3d11_device *device, const struct vkdva_codec_ops *codec)
@@ -509,6 +516,7 @@ HRESULT d3d11_video_decoder_create(struct d3d11_device *device, const D3D11_VIDE
     const struct vkdva_decoder_backend_ops *backend_ops;
     const struct vkdva_codec_ops *codec;
     struct d3d11_video_decoder *decoder;
+    unsigned int i;
     HRESULT hr;
 
     if (!desc || !config)
@@ -556,10 +564,21 @@ HRESULT d3d11_video_decoder_create(struct d3d11_device *device, const D3D11_VIDE
     decoder->desc = *desc;
     decoder->config = *config;
     decoder->codec = codec;
-    decoder->backend_ops = backend_ops;
     ID3D11Device_AddRef(&device->ID3D11Device_iface);
 
-    if (FAILED(hr = backend_ops->create(decoder, &decoder->backend)))
+    /* A backend that cannot take this decoder (a size outside the video queue's coded extents,
+     * say) leaves it to the next one. */
+    hr = E_INVALIDARG;
+    for (i = 0; vkdva_backends[i = vkdva_decoder_find_backend(device, codec, desc->OutputFormat, i)]; ++i)
+    {
+        decoder->backend_ops = backend_ops = vkdva_backends[i];
+        if (SUCCEEDED(hr = backend_ops->create(decoder, &decoder->backend)))
+            break;
+        WARN("The %s backend cannot create a %ux%u %s decoder, hr %#x.\n", backend_ops->name, desc->SampleWidth,
+                desc->SampleHeight, codec->name, hr);
+        decoder->backend = NULL;
+    }
+    if (FAILED(hr))
     {
         d3d11_video_decoder_destroy(decoder);
         return hr;

@@ -147,7 +147,16 @@ static VkFormat vkdva_vk_find_format(struct d3d11_device *device, struct vkdva_v
 static bool vkdva_vk_supports(struct d3d11_device *device, const struct vkdva_codec_ops *codec, DXGI_FORMAT format)
 {
     struct vkdva_vk_profile p;
+    unsigned int i;
 
+    /* The profile's own formats only: the HEVC Main 10 video profile would take P010 for Main. */
+    for (i = 0; i < codec->format_count; ++i)
+    {
+        if (codec->formats[i] == format)
+            break;
+    }
+    if (i == codec->format_count)
+        return false;
     if (!vkdva_vk_query_profile(device, codec, format, &p))
         return false;
     /* Decoding straight into DPB images that are also the output (what NVIDIA reports) is the
