@@ -185,7 +185,8 @@ static ID3D11CryptoSession *create_session(ID3D11VideoDevice *video_device)
     return session;
 }
 
-static bool init_test(struct protect_test *test)
+/* readback: the test needs EncryptionBlt (software mode); otherwise it needs hardware mode. */
+static bool init_test_(struct protect_test *test, bool readback)
 {
     D3D11_VIDEO_CONTENT_PROTECTION_CAPS caps;
     HRESULT hr;
@@ -204,10 +205,11 @@ static bool init_test(struct protect_test *test)
 
     hr = ID3D11VideoDevice_GetContentProtectionCaps(test->video_device, &D3D11_CRYPTO_TYPE_AES128_CTR, NULL, &caps);
     ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
-    if (hr != S_OK || !(caps.Caps & D3D11_CONTENT_PROTECTION_CAPS_ENCRYPTED_READ_BACK)
-            || !(caps.Caps & D3D11_CONTENT_PROTECTION_CAPS_DECRYPTION_BLT))
+    if (hr != S_OK || !(caps.Caps & D3D11_CONTENT_PROTECTION_CAPS_DECRYPTION_BLT)
+            || (readback && !(caps.Caps & D3D11_CONTENT_PROTECTION_CAPS_ENCRYPTED_READ_BACK))
+            || (!readback && !(caps.Caps & D3D11_CONTENT_PROTECTION_CAPS_HARDWARE)))
     {
-        skip("No encrypted read-back or DecryptionBlt (caps %#x).\n", hr == S_OK ? caps.Caps : 0);
+        skip("Not in %s mode (caps %#x).\n", readback ? "software" : "hardware", hr == S_OK ? caps.Caps : 0);
         goto fail;
     }
     ok(caps.BlockAlignmentSize == 16, "Got block alignment %u.\n", caps.BlockAlignmentSize);
@@ -225,6 +227,11 @@ fail:
     ID3D11DeviceContext_Release(test->context);
     release_device(test->device);
     return false;
+}
+
+static bool init_test(struct protect_test *test)
+{
+    return init_test_(test, true);
 }
 
 static void destroy_test(struct protect_test *test)
@@ -432,7 +439,7 @@ static void test_refresh(void)
         {DXGI_FORMAT_NV12, 64, 48, 1},
         {DXGI_FORMAT_NV12, 176, 144, 3},
         {DXGI_FORMAT_P010, 128, 64, 2},
-        {DXGI_FORMAT_NV12, 1920, 1080, 1},
+        {DXGI_FORMAT_NV12, 352, 288, 1},
         {DXGI_FORMAT_P010, 66, 34, 1},
     };
     struct surface surfaces[ARRAY_SIZE(tests)], late;
@@ -811,6 +818,60 @@ static void test_session_destroyed(void)
     destroy_test(&test);
 }
 
+/* Hardware mode (Vulkan protected memory; on CI through the emulation layer, which aborts the
+ * test on any broken protected-memory rule): surfaces in protected memory, written by
+ * DecryptionBlt and re-encrypted by refreshes in protected submissions; no EncryptionBlt. */
+static void test_hardware(void)
+{
+    static const D3D11_ENCRYPTED_BLOCK_INFO pattern = {32, 16, 16};
+    struct surface surfaces[3], late;
+    struct protect_test test;
+    ID3D11Texture2D *staging;
+    uint8_t iv[16], random[16];
+    unsigned int i, j;
+
+    if (!init_test_(&test, false))
+        return;
+    create_surface(&test, &surfaces[0], DXGI_FORMAT_NV12, 64, 48, 1);
+    create_surface(&test, &surfaces[1], DXGI_FORMAT_NV12, 176, 144, 2);
+    create_surface(&test, &surfaces[2], DXGI_FORMAT_P010, 32, 32, 1);
+
+    staging = create_staging(&test, &surfaces[1].desc);
+    write_ciphertext(&test, staging, &surfaces[1], test.key, test.next_iv, 0, &pattern);
+    store_be64(iv, test.next_iv);
+    store_be64(iv + 8, 0);
+    test.next_iv += 2;
+    warn_count = 0;
+    ID3D11VideoContext_DecryptionBlt(test.video_context, test.session, staging, surfaces[1].texture,
+            (D3D11_ENCRYPTED_BLOCK_INFO *)&pattern, 0, NULL, sizeof(iv), iv);
+    ok(!warn_count, "Got %u warnings.\n", warn_count);
+
+    /* No EncryptionBlt: the staging texture and the IV stay as they were. */
+    fill_staging(&test, staging, 0xa5);
+    memset(iv, 0xcc, sizeof(iv));
+    warn_count = 0;
+    ID3D11VideoContext_EncryptionBlt(test.video_context, test.session, surfaces[1].texture, staging, sizeof(iv), iv);
+    ok(warn_count, "Expected a warning.\n");
+    for (j = 0; j < 16 && iv[j] == 0xcc; ++j);
+    ok(j == 16, "The IV was written.\n");
+    check_staging_untouched(&test, staging, 0xa5);
+    ID3D11Texture2D_Release(staging);
+
+    refresh_key(&test);
+    ID3D11VideoContext_StartSessionKeyRefresh(test.video_context, test.session, sizeof(random), random);
+    create_surface(&test, &late, DXGI_FORMAT_NV12, 96, 64, 1);
+    destroy_surface(&surfaces[0]);
+    ID3D11VideoContext_FinishSessionKeyRefresh(test.video_context, test.session);
+    for (i = 0; i < 16; ++i)
+        test.key[i] ^= random[i];
+    refresh_key(&test);
+
+    destroy_surface(&late);
+    destroy_surface(&surfaces[1]);
+    destroy_surface(&surfaces[2]);
+    destroy_test(&test);
+}
+
 START_TEST(protect)
 {
     require_device_or_skip_all();
@@ -820,4 +881,5 @@ START_TEST(protect)
     run_test(test_decryption_blt);
     run_test(test_invalid);
     run_test(test_session_destroyed);
+    run_test(test_hardware);
 }

@@ -34,7 +34,15 @@
  * Every pass is recorded on the immediate context's command stream (the compute queue), which
  * orders each operation after all earlier ones with a full barrier; decode output copies are
  * recorded there too, so a refresh is ordered after every decode submitted before it and before
- * every later one, whatever is still in flight. */
+ * every later one, whatever is still in flight.
+ *
+ * Hardware mode (the device has protectedMemory): the ciphertext buffers are protected
+ * buffers, and every pass that touches them is recorded on a protected command stream of the
+ * compute family, submitted at the end of each operation and ordered against the immediate
+ * context's stream with timeline waits both ways. Protected command buffers may read ordinary
+ * memory (a staging texture, an upload buffer) but never write it, so EncryptionBlt is not
+ * available there (no ENCRYPTED_READ_BACK), and neither is the Vulkan Video output path,
+ * whose DPB copy is recorded in an unprotected command buffer. */
 
 #include "decoder.h"
 #include "video_methods.h"
@@ -83,6 +91,17 @@ struct vkdva_protect_state
     struct vkdva_iv_record iv_records[VKDVA_MAX_IV_RECORDS];
     unsigned int iv_record_count;
     uint64_t iv_clock;
+
+    /* Hardware mode: the protected command stream, created on first use. */
+    struct vkdva_command_stream stream;
+    bool has_stream;
+};
+
+/* Where one operation on protected surfaces is recorded. */
+struct vkdva_protect_pass
+{
+    struct vkdva_command_stream *stream;
+    VkCommandBuffer vk_cmd;
 };
 
 bool vkdva_texture_is_protected(const struct d3d11_texture2d *texture)
@@ -115,17 +134,61 @@ static struct vkdva_protect_state *vkdva_protect_get_state(struct d3d11_device *
     return device->protect;
 }
 
-static struct vkdva_command_stream *vkdva_protect_stream(struct d3d11_device *device)
+static bool vkdva_protect_hardware(const struct d3d11_device *device)
 {
-    return &device->immediate_context.stream;
+    /* The mode GetContentProtectionCaps reports (crypto.c). */
+    return device->caps.protected_memory;
 }
 
-static void vkdva_protect_mark_use(struct d3d11_texture2d *texture)
+/* Starts recording an operation (device lock held): on the immediate context's stream, or in
+ * hardware mode on the protected stream, after everything the context already recorded. */
+static HRESULT vkdva_protect_begin_pass(struct d3d11_device *device, struct vkdva_protect_pass *pass)
 {
-    struct vkdva_command_stream *stream = vkdva_protect_stream(texture->device);
+    struct vkdva_command_stream *context_stream = &device->immediate_context.stream;
+    struct vkdva_protect_state *state;
+    HRESULT hr;
 
-    texture->last_use.stream = stream;
-    texture->last_use.value = stream->next_value;
+    if (!vkdva_protect_hardware(device))
+    {
+        pass->stream = context_stream;
+        return vkdva_command_stream_get(pass->stream, &pass->vk_cmd);
+    }
+    if (!(state = vkdva_protect_get_state(device)))
+        return E_OUTOFMEMORY;
+    if (!state->has_stream)
+    {
+        if (FAILED(hr = vkdva_command_stream_init_protected(&state->stream, device)))
+            return hr;
+        state->has_stream = true;
+    }
+    pass->stream = &state->stream;
+    if (context_stream->vk_current && FAILED(hr = vkdva_command_stream_flush(context_stream)))
+        return hr;
+    if (context_stream->submitted_value)
+        vkdva_command_stream_add_wait(pass->stream, context_stream->vk_timeline, context_stream->submitted_value);
+    return vkdva_command_stream_get(pass->stream, &pass->vk_cmd);
+}
+
+/* Ends an operation: its writes are made visible to what follows; in hardware mode it is
+ * submitted, and the context's next submission waits for it. */
+static HRESULT vkdva_protect_end_pass(struct d3d11_device *device, struct vkdva_protect_pass *pass)
+{
+    struct vkdva_command_stream *context_stream = &device->immediate_context.stream;
+    HRESULT hr;
+
+    vkdva_cmd_memory_barrier(device, pass->vk_cmd);
+    if (pass->stream == context_stream)
+        return S_OK;
+    if (FAILED(hr = vkdva_command_stream_flush(pass->stream)))
+        return hr;
+    vkdva_command_stream_add_wait(context_stream, pass->stream->vk_timeline, pass->stream->submitted_value);
+    return S_OK;
+}
+
+static void vkdva_protect_mark_use(struct d3d11_texture2d *texture, const struct vkdva_protect_pass *pass)
+{
+    texture->last_use.stream = pass->stream;
+    texture->last_use.value = pass->stream->next_value;
 }
 
 /* The 32-bit fill pattern of black in one plane of the at-rest (Map) layout: limited-range
@@ -180,7 +243,7 @@ HRESULT vkdva_protect_texture_init(struct d3d11_texture2d *texture)
     struct d3d11_device *device = texture->device;
     const struct vkdva_subresource_layout *last;
     struct vkdva_protected_texture *protected;
-    VkCommandBuffer vk_cmd;
+    struct vkdva_protect_pass pass;
     VkDeviceSize size;
     UINT sub;
     HRESULT hr;
@@ -192,9 +255,6 @@ HRESULT vkdva_protect_texture_init(struct d3d11_texture2d *texture)
         ERR("Texture %p has no subresource layouts.\n", texture);
         return E_FAIL;
     }
-    if (device->caps.protected_memory)
-        FIXME_ONCE("Protected surfaces are kept in ordinary device memory, not Vulkan protected memory.\n");
-
     last = &texture->layouts[texture->subresource_count - 1];
     size = last->offset + last->size;
     if (!(protected = vkdva_calloc(1, sizeof(*protected))))
@@ -204,27 +264,34 @@ HRESULT vkdva_protect_texture_init(struct d3d11_texture2d *texture)
         vkdva_free(protected);
         return E_OUTOFMEMORY;
     }
-    /* Device-local and never mapped: the application can only reach the ciphertext through
-     * EncryptionBlt. */
-    if (FAILED(hr = vkdva_device_create_buffer(device, size, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT
-            | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, 0,
-            VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, &protected->vk_buffer, &protected->vk_memory, NULL)))
+    /* Device-local (protected in hardware mode) and never mapped: the application can only
+     * reach the ciphertext through EncryptionBlt. */
+    if (vkdva_protect_hardware(device))
+        hr = vkdva_device_create_protected_buffer(device, size, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT
+                | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                &protected->vk_buffer, &protected->vk_memory);
+    else
+        hr = vkdva_device_create_buffer(device, size, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT
+                | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, 0,
+                VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, &protected->vk_buffer, &protected->vk_memory, NULL);
+    if (FAILED(hr))
         goto fail;
 
     vkdva_device_lock(device);
-    if (FAILED(hr = vkdva_command_stream_get(vkdva_protect_stream(device), &vk_cmd)))
+    if (FAILED(hr = vkdva_protect_begin_pass(device, &pass)))
     {
         vkdva_device_unlock(device);
         goto fail;
     }
     /* A new surface is black, not whatever the memory held before. */
     for (sub = 0; sub < texture->subresource_count; ++sub)
-        vkdva_protect_cmd_fill_black(device, vk_cmd, protected->vk_buffer, texture->layouts[sub].offset, texture, sub);
-    vkdva_cmd_memory_barrier(device, vk_cmd);
+        vkdva_protect_cmd_fill_black(device, pass.vk_cmd, protected->vk_buffer, texture->layouts[sub].offset,
+                texture, sub);
     protected->texture = texture;
     texture->protected = protected;
-    vkdva_protect_mark_use(texture);
+    vkdva_protect_mark_use(texture, &pass);
     vkdva_list_add_tail(&device->protected_textures, &protected->entry);
+    vkdva_protect_end_pass(device, &pass);
     vkdva_device_unlock(device);
 
     TRACE("Texture %p is protected, %" PRIu64 " bytes of ciphertext.\n", texture, (uint64_t)size);
@@ -264,6 +331,8 @@ void vkdva_protect_device_cleanup(struct d3d11_device *device)
 
     if (!(state = device->protect))
         return;
+    if (state->has_stream)
+        vkdva_command_stream_destroy(&state->stream);
     if (state->vk_scratch)
         vkdva_device_destroy_buffer(device, state->vk_scratch, state->vk_scratch_memory);
     OPENSSL_cleanse(state->iv_records, sizeof(state->iv_records));
@@ -470,12 +539,12 @@ HRESULT vkdva_protect_write_plaintext(struct d3d11_texture2d *texture, UINT sub,
     struct d3d11_device *device = texture->device;
     const struct vkdva_subresource_layout *layout;
     const struct vkdva_format *format;
+    struct vkdva_protect_pass pass;
     struct vkdva_ctr_params to;
     uint64_t plane_offset = 0;
     const BYTE *src = data;
     unsigned int plane;
     VkDeviceMemory vk_memory;
-    VkCommandBuffer vk_cmd;
     uint32_t pattern;
     UINT row, rows;
     VkBuffer vk_buffer;
@@ -512,22 +581,22 @@ HRESULT vkdva_protect_write_plaintext(struct d3d11_texture2d *texture, UINT sub,
         plane_offset += (uint64_t)layout->row_pitch * rows;
     }
 
-    if (FAILED(hr = vkdva_command_stream_get(vkdva_protect_stream(device), &vk_cmd)))
+    if (FAILED(hr = vkdva_protect_begin_pass(device, &pass)))
     {
         vkdva_device_destroy_buffer(device, vk_buffer, vk_memory);
         return hr;
     }
     vkdva_protect_begin_write(protected, sub, session, &to);
-    if (FAILED(hr = vkdva_cmd_aes_ctr(device, vk_cmd, vk_buffer, 0, protected->vk_buffer, layout->offset,
+    if (FAILED(hr = vkdva_cmd_aes_ctr(device, pass.vk_cmd, vk_buffer, 0, protected->vk_buffer, layout->offset,
             layout->size, NULL, &to, NULL)))
     {
         ERR("Failed to encrypt a decoded picture, hr %#x.\n", hr);
-        vkdva_protect_cmd_lose(device, vk_cmd, protected, sub);
+        vkdva_protect_cmd_lose(device, pass.vk_cmd, protected, sub);
     }
     vkdva_ctr_params_clear(&to);
-    vkdva_cmd_memory_barrier(device, vk_cmd);
-    vkdva_protect_mark_use(texture);
-    vkdva_command_stream_release_buffer(vkdva_protect_stream(device), vk_buffer, vk_memory);
+    vkdva_protect_mark_use(texture, &pass);
+    vkdva_command_stream_release_buffer(pass.stream, vk_buffer, vk_memory);
+    vkdva_protect_end_pass(device, &pass);
     return hr;
 }
 
@@ -540,7 +609,7 @@ static HRESULT vkdva_protect_reserve_scratch(struct d3d11_device *device, struct
         return S_OK;
     /* The old scratch may still be read by submitted work. */
     if (state->vk_scratch)
-        vkdva_command_stream_release_buffer(vkdva_protect_stream(device), state->vk_scratch,
+        vkdva_command_stream_release_buffer(&device->immediate_context.stream, state->vk_scratch,
                 state->vk_scratch_memory);
     state->vk_scratch = VK_NULL_HANDLE;
     state->vk_scratch_memory = VK_NULL_HANDLE;
@@ -577,6 +646,13 @@ HRESULT vkdva_protect_cmd_write_image(struct d3d11_texture2d *texture, UINT sub,
     {
         ERR("Invalid protected write: texture %p, subresource %u, session %p.\n", texture, sub, session);
         return E_FAIL;
+    }
+    if (vkdva_protect_hardware(device))
+    {
+        /* The copy out of the DPB would have to be in a protected command buffer, and the
+         * DPB transitions around it are in the caller's unprotected one. */
+        FIXME("Vulkan Video output into protected memory is not implemented.\n");
+        return E_NOTIMPL;
     }
     if (!(state = vkdva_protect_get_state(device)))
         return E_OUTOFMEMORY;
@@ -622,7 +698,8 @@ HRESULT vkdva_protect_cmd_write_image(struct d3d11_texture2d *texture, UINT sub,
         vkdva_protect_cmd_lose(device, vk_cmd, protected, sub);
     }
     vkdva_ctr_params_clear(&to);
-    vkdva_protect_mark_use(texture);
+    texture->last_use.stream = &device->immediate_context.stream;
+    texture->last_use.value = device->immediate_context.stream.next_value;
     return hr;
 }
 
@@ -635,7 +712,7 @@ void vkdva_protect_session_rekey(struct d3d11_crypto_session *session,
     struct d3d11_device *device = session->device;
     struct vkdva_ctr_params from = {0}, to = {0};
     const struct vkdva_subresource_layout *layout;
-    VkCommandBuffer vk_cmd = VK_NULL_HANDLE;
+    struct vkdva_protect_pass pass = {0};
     unsigned int count = 0;
     HRESULT hr;
     UINT sub;
@@ -649,7 +726,7 @@ void vkdva_protect_session_rekey(struct d3d11_crypto_session *session,
         {
             if (protected->subresources[sub].session != session)
                 continue;
-            if (!vk_cmd && FAILED(hr = vkdva_command_stream_get(vkdva_protect_stream(device), &vk_cmd)))
+            if (!pass.vk_cmd && FAILED(hr = vkdva_protect_begin_pass(device, &pass)))
             {
                 ERR("Cannot record the re-encryption, hr %#x; protected content is lost.\n", hr);
                 vkdva_protect_session_destroyed(session);
@@ -658,20 +735,20 @@ void vkdva_protect_session_rekey(struct d3d11_crypto_session *session,
             layout = &protected->texture->layouts[sub];
             vkdva_ctr_params_init(&from, old_key, protected->subresources[sub].nonce, 0);
             vkdva_ctr_params_init(&to, new_key, protected->subresources[sub].nonce, 0);
-            if (FAILED(hr = vkdva_cmd_aes_ctr(device, vk_cmd, protected->vk_buffer, layout->offset,
+            if (FAILED(hr = vkdva_cmd_aes_ctr(device, pass.vk_cmd, protected->vk_buffer, layout->offset,
                     protected->vk_buffer, layout->offset, layout->size, &from, &to, NULL)))
             {
                 ERR("Failed to re-encrypt subresource %u of %p, hr %#x.\n", sub, protected->texture, hr);
-                vkdva_protect_cmd_lose(device, vk_cmd, protected, sub);
+                vkdva_protect_cmd_lose(device, pass.vk_cmd, protected, sub);
             }
-            vkdva_protect_mark_use(protected->texture);
+            vkdva_protect_mark_use(protected->texture, &pass);
             ++count;
         }
     }
     vkdva_ctr_params_clear(&from);
     vkdva_ctr_params_clear(&to);
-    if (vk_cmd)
-        vkdva_cmd_memory_barrier(device, vk_cmd);
+    if (pass.vk_cmd)
+        vkdva_protect_end_pass(device, &pass);
     TRACE("Re-encrypting %u subresources for session %p.\n", count, session);
 }
 
@@ -679,8 +756,8 @@ void vkdva_protect_session_destroyed(struct d3d11_crypto_session *session)
 {
     struct vkdva_protected_texture *protected, *next;
     struct d3d11_device *device = session->device;
+    struct vkdva_protect_pass pass = {0};
     struct vkdva_protect_state *state;
-    VkCommandBuffer vk_cmd = VK_NULL_HANDLE;
     unsigned int i, j;
     UINT sub;
 
@@ -692,14 +769,14 @@ void vkdva_protect_session_destroyed(struct d3d11_crypto_session *session)
             if (protected->subresources[sub].session != session)
                 continue;
             protected->subresources[sub].session = NULL;
-            if (!vk_cmd && FAILED(vkdva_command_stream_get(vkdva_protect_stream(device), &vk_cmd)))
+            if (!pass.vk_cmd && FAILED(vkdva_protect_begin_pass(device, &pass)))
                 continue;
-            vkdva_protect_cmd_lose(device, vk_cmd, protected, sub);
-            vkdva_protect_mark_use(protected->texture);
+            vkdva_protect_cmd_lose(device, pass.vk_cmd, protected, sub);
+            vkdva_protect_mark_use(protected->texture, &pass);
         }
     }
-    if (vk_cmd)
-        vkdva_cmd_memory_barrier(device, vk_cmd);
+    if (pass.vk_cmd)
+        vkdva_protect_end_pass(device, &pass);
 
     if ((state = device->protect))
     {
@@ -792,7 +869,7 @@ void STDMETHODCALLTYPE d3d11_video_context_EncryptionBlt(ID3D11VideoContext3 *if
     const struct vkdva_subresource_layout *layout;
     struct vkdva_ctr_params from = {0}, to = {0};
     struct d3d11_texture2d *src, *dst;
-    VkCommandBuffer vk_cmd;
+    struct vkdva_protect_pass pass;
     uint64_t first_iv;
     HRESULT hr;
     UINT sub;
@@ -801,6 +878,13 @@ void STDMETHODCALLTYPE d3d11_video_context_EncryptionBlt(ID3D11VideoContext3 *if
             iface, session_iface, src_surface, dst_surface, iv_size, iv);
 
     vkdva_device_lock(device);
+    if (vkdva_protect_hardware(device))
+    {
+        /* A protected submission may not write a staging texture: GetContentProtectionCaps
+         * reports no ENCRYPTED_READ_BACK in hardware mode. */
+        WARN("EncryptionBlt is not available with hardware content protection.\n");
+        goto done;
+    }
     if (!(session = vkdva_protect_session(context, session_iface)))
         goto done;
     if (!(src = vkdva_protect_surface(context, src_surface, "source"))
@@ -831,7 +915,7 @@ void STDMETHODCALLTYPE d3d11_video_context_EncryptionBlt(ID3D11VideoContext3 *if
         WARN("The EncryptionBlt IVs of session %p are exhausted.\n", session);
         goto done;
     }
-    if (FAILED(hr = vkdva_command_stream_get(&context->stream, &vk_cmd)))
+    if (FAILED(hr = vkdva_protect_begin_pass(device, &pass)))
     {
         WARN("Cannot record the pass, hr %#x.\n", hr);
         goto done;
@@ -847,7 +931,7 @@ void STDMETHODCALLTYPE d3d11_video_context_EncryptionBlt(ID3D11VideoContext3 *if
         if (protected->subresources[sub].session)
             vkdva_ctr_params_init(&from, session->key, protected->subresources[sub].nonce, 0);
         vkdva_ctr_params_init(&to, session->key, first_iv + sub, 0);
-        if (FAILED(hr = vkdva_cmd_aes_ctr(device, vk_cmd, protected->vk_buffer, layout->offset, dst->vk_buffer,
+        if (FAILED(hr = vkdva_cmd_aes_ctr(device, pass.vk_cmd, protected->vk_buffer, layout->offset, dst->vk_buffer,
                 dst->layouts[sub].offset, layout->size, protected->subresources[sub].session ? &from : NULL,
                 &to, NULL)))
         {
@@ -857,9 +941,9 @@ void STDMETHODCALLTYPE d3d11_video_context_EncryptionBlt(ID3D11VideoContext3 *if
     }
     vkdva_ctr_params_clear(&from);
     vkdva_ctr_params_clear(&to);
-    vkdva_cmd_memory_barrier(device, vk_cmd);
-    vkdva_protect_mark_use(src);
-    vkdva_protect_mark_use(dst);
+    vkdva_protect_mark_use(src, &pass);
+    vkdva_protect_mark_use(dst, &pass);
+    vkdva_protect_end_pass(device, &pass);
     vkdva_store_be64(iv, first_iv);
     vkdva_store_be64((uint8_t *)iv + 8, 0);
 
@@ -937,7 +1021,7 @@ void STDMETHODCALLTYPE d3d11_video_context_DecryptionBlt(ID3D11VideoContext3 *if
     struct vkdva_ctr_params from = {0}, to = {0};
     struct d3d11_texture2d *src, *dst;
     uint64_t first_iv, first_count;
-    VkCommandBuffer vk_cmd;
+    struct vkdva_protect_pass pass;
     HRESULT hr;
     UINT sub;
 
@@ -1002,7 +1086,7 @@ void STDMETHODCALLTYPE d3d11_video_context_DecryptionBlt(ID3D11VideoContext3 *if
         WARN("IV %#" PRIx64 " leaves no room for %u subresources.\n", first_iv, dst->subresource_count);
         goto done;
     }
-    if (FAILED(hr = vkdva_command_stream_get(&context->stream, &vk_cmd)))
+    if (FAILED(hr = vkdva_protect_begin_pass(device, &pass)))
     {
         WARN("Cannot record the pass, hr %#x.\n", hr);
         goto done;
@@ -1016,18 +1100,18 @@ void STDMETHODCALLTYPE d3d11_video_context_DecryptionBlt(ID3D11VideoContext3 *if
         layout = &dst->layouts[sub];
         vkdva_ctr_params_init(&from, content_key, first_iv + sub, first_count);
         vkdva_protect_begin_write(protected, sub, session, &to);
-        if (FAILED(hr = vkdva_cmd_aes_ctr(device, vk_cmd, src->vk_buffer, src->layouts[sub].offset,
+        if (FAILED(hr = vkdva_cmd_aes_ctr(device, pass.vk_cmd, src->vk_buffer, src->layouts[sub].offset,
                 protected->vk_buffer, layout->offset, layout->size, &from, &to, block_info)))
         {
             ERR("Failed to record DecryptionBlt, hr %#x.\n", hr);
-            vkdva_protect_cmd_lose(device, vk_cmd, protected, sub);
+            vkdva_protect_cmd_lose(device, pass.vk_cmd, protected, sub);
         }
     }
     vkdva_ctr_params_clear(&from);
     vkdva_ctr_params_clear(&to);
-    vkdva_cmd_memory_barrier(device, vk_cmd);
-    vkdva_protect_mark_use(src);
-    vkdva_protect_mark_use(dst);
+    vkdva_protect_mark_use(src, &pass);
+    vkdva_protect_mark_use(dst, &pass);
+    vkdva_protect_end_pass(device, &pass);
 
 done:
     OPENSSL_cleanse(content_key, sizeof(content_key));
