@@ -390,6 +390,9 @@ static void d3d11_video_decoder_destroy(struct d3d11_video_decoder *decoder)
         ID3D11VideoDecoderOutputView_Release(&decoder->output_view->ID3D11VideoDecoderOutputView_iface);
     if (decoder->backend)
         decoder->backend_ops->destroy(decoder->backend);
+    /* The reference ConfigureAuthenticatedChannel(CRYPTO_SESSION) took. */
+    if (decoder->crypto_session)
+        ID3D11CryptoSession_Release(&decoder->crypto_session->ID3D11CryptoSession_iface);
     for (i = 0; i < ARRAY_SIZE(decoder->buffers); ++i)
         vkdva_free(decoder->buffers[i].data);
     vkdva_free(decoder->statuses);
