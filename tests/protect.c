@@ -29,6 +29,7 @@
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 #include "d3d11_utils.h"
+#include "../programs/vkdva-decode/protected.h"
 
 static unsigned int warn_count;
 
@@ -818,6 +819,181 @@ static void test_session_destroyed(void)
     destroy_test(&test);
 }
 
+static HRESULT submit_bitstream(struct protect_test *test, ID3D11VideoDecoder *decoder,
+        D3D11_VIDEO_DECODER_BUFFER_TYPE type, void *iv, UINT iv_size, BOOL partial)
+{
+    D3D11_VIDEO_DECODER_BUFFER_DESC desc;
+    UINT size;
+    void *data;
+    HRESULT hr;
+
+    hr = ID3D11VideoContext_GetDecoderBuffer(test->video_context, decoder, type, &size, &data);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    memset(data, 0, 256);
+    hr = ID3D11VideoContext_ReleaseDecoderBuffer(test->video_context, decoder, type);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    memset(&desc, 0, sizeof(desc));
+    desc.BufferType = type;
+    desc.DataSize = 256;
+    desc.pIV = iv;
+    desc.IVSize = iv_size;
+    desc.PartialEncryption = partial;
+    desc.EncryptedBlockInfo.NumEncryptedBytesAtBeginning = 16;
+    return ID3D11VideoContext_SubmitDecoderBuffers(test->video_context, decoder, 1, &desc);
+}
+
+/* The arguments of protected decoding (the decoded pictures themselves are checked by the
+ * decode-data-protected test, through vkdva-decode --protected). */
+static void test_decode(void)
+{
+    D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK subsample = {16, 240};
+    ID3D11VideoDecoderOutputView *view, *protected_view;
+    D3D11_VIDEO_DECODER_OUTPUT_VIEW_DESC view_desc;
+    D3D11_VIDEO_DECODER_BUFFER_DESC1 desc1;
+    ID3D11VideoContext1 *video_context1;
+    ID3D11Texture2D *texture, *protected;
+    D3D11_TEXTURE2D_DESC texture_desc;
+    D3D11_VIDEO_DECODER_CONFIG config;
+    D3D11_VIDEO_DECODER_DESC desc;
+    struct drm_client *client;
+    ID3D11VideoDecoder *decoder;
+    struct protect_test test;
+    uint8_t key[16], iv[16];
+    UINT size;
+    void *data;
+    HRESULT hr;
+
+    if (!init_test(&test))
+        return;
+    memset(&desc, 0, sizeof(desc));
+    desc.Guid = D3D11_DECODER_PROFILE_H264_VLD_NOFGT;
+    desc.SampleWidth = 176;
+    desc.SampleHeight = 144;
+    desc.OutputFormat = DXGI_FORMAT_NV12;
+    if (FAILED(hr = ID3D11VideoDevice_GetVideoDecoderConfig(test.video_device, &desc, 0, &config)))
+    {
+        skip("No H.264 decoder, hr %#x.\n", hr);
+        destroy_test(&test);
+        return;
+    }
+    config.guidConfigBitstreamEncryption = D3D11_CRYPTO_TYPE_AES128_CTR;
+    hr = ID3D11VideoDevice_CreateVideoDecoder(test.video_device, &desc, &config, &decoder);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+
+    memset(&texture_desc, 0, sizeof(texture_desc));
+    texture_desc.Width = 176;
+    texture_desc.Height = 144;
+    texture_desc.MipLevels = 1;
+    texture_desc.ArraySize = 1;
+    texture_desc.Format = DXGI_FORMAT_NV12;
+    texture_desc.SampleDesc.Count = 1;
+    texture_desc.Usage = D3D11_USAGE_DEFAULT;
+    texture_desc.BindFlags = D3D11_BIND_DECODER;
+    hr = ID3D11Device_CreateTexture2D(test.device, &texture_desc, NULL, &texture);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    texture_desc.MiscFlags = D3D11_RESOURCE_MISC_HW_PROTECTED;
+    hr = ID3D11Device_CreateTexture2D(test.device, &texture_desc, NULL, &protected);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    memset(&view_desc, 0, sizeof(view_desc));
+    view_desc.DecodeProfile = D3D11_DECODER_PROFILE_H264_VLD_NOFGT;
+    view_desc.ViewDimension = D3D11_VDOV_DIMENSION_TEXTURE2D;
+    hr = ID3D11VideoDevice_CreateVideoDecoderOutputView(test.video_device, (ID3D11Resource *)texture, &view_desc,
+            &view);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoDevice_CreateVideoDecoderOutputView(test.video_device, (ID3D11Resource *)protected, &view_desc,
+            &protected_view);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    memset(key, 0, sizeof(key));
+    memset(iv, 0, sizeof(iv));
+
+    /* No crypto session bound: no key, no protected output, no encrypted buffer. */
+    hr = ID3D11VideoContext_DecoderBeginFrame(test.video_context, decoder, view, sizeof(key), key);
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoContext_DecoderBeginFrame(test.video_context, decoder, protected_view, 0, NULL);
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoContext_DecoderBeginFrame(test.video_context, decoder, view, 0, NULL);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = submit_bitstream(&test, decoder, D3D11_VIDEO_DECODER_BUFFER_BITSTREAM, iv, sizeof(iv), FALSE);
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoContext_DecoderEndFrame(test.video_context, decoder);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+
+    /* Bound through an authenticated channel, as a DRM client does. */
+    hr = drm_client_create(test.device, &D3D11_DECODER_PROFILE_H264_VLD_NOFGT, 0, &client);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    if (FAILED(hr))
+        goto done;
+    hr = drm_client_bind(client, decoder);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoContext_DecoderBeginFrame(test.video_context, decoder, protected_view, 8, key);
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoContext_DecoderBeginFrame(test.video_context, decoder, protected_view, 0, key);
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    drm_client_wrapped_key(client, key);
+    hr = ID3D11VideoContext_DecoderBeginFrame(test.video_context, decoder, protected_view, sizeof(key), key);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+
+    /* Only bitstream buffers may be encrypted, with a 16-byte IV. */
+    hr = submit_bitstream(&test, decoder, D3D11_VIDEO_DECODER_BUFFER_PICTURE_PARAMETERS, iv, sizeof(iv), FALSE);
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    hr = submit_bitstream(&test, decoder, D3D11_VIDEO_DECODER_BUFFER_BITSTREAM, iv, 8, FALSE);
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    hr = submit_bitstream(&test, decoder, D3D11_VIDEO_DECODER_BUFFER_BITSTREAM, NULL, 0, TRUE);
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    hr = submit_bitstream(&test, decoder, D3D11_VIDEO_DECODER_BUFFER_BITSTREAM, iv, sizeof(iv), TRUE);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = submit_bitstream(&test, decoder, D3D11_VIDEO_DECODER_BUFFER_BITSTREAM, iv, sizeof(iv), FALSE);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+
+    /* SubmitDecoderBuffers1: sub-samples, with an IV; a count without blocks is refused. */
+    hr = ID3D11VideoContext_QueryInterface(test.video_context, &IID_ID3D11VideoContext1, (void **)&video_context1);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoContext_GetDecoderBuffer(test.video_context, decoder, D3D11_VIDEO_DECODER_BUFFER_BITSTREAM,
+            &size, &data);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    ID3D11VideoContext_ReleaseDecoderBuffer(test.video_context, decoder, D3D11_VIDEO_DECODER_BUFFER_BITSTREAM);
+    memset(&desc1, 0, sizeof(desc1));
+    desc1.BufferType = D3D11_VIDEO_DECODER_BUFFER_BITSTREAM;
+    desc1.DataSize = 256;
+    desc1.pIV = iv;
+    desc1.IVSize = sizeof(iv);
+    desc1.SubSampleMappingCount = 1;
+    hr = ID3D11VideoContext1_SubmitDecoderBuffers1(video_context1, decoder, 1, &desc1);
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    desc1.pSubSampleMappingBlock = &subsample;
+    desc1.pIV = NULL;
+    desc1.IVSize = 0;
+    hr = ID3D11VideoContext1_SubmitDecoderBuffers1(video_context1, decoder, 1, &desc1);
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    desc1.pIV = iv;
+    desc1.IVSize = sizeof(iv);
+    hr = ID3D11VideoContext1_SubmitDecoderBuffers1(video_context1, decoder, 1, &desc1);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    ID3D11VideoContext1_Release(video_context1);
+
+    /* An incomplete frame decodes nothing. */
+    hr = ID3D11VideoContext_DecoderEndFrame(test.video_context, decoder);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    /* The output of a decoder with a session is protected, even an ordinary texture: it can
+     * no longer be copied out. */
+    hr = ID3D11VideoContext_DecoderBeginFrame(test.video_context, decoder, view, 0, NULL);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoContext_DecoderEndFrame(test.video_context, decoder);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    warn_count = 0;
+    ID3D11DeviceContext_CopyResource(test.context, (ID3D11Resource *)protected, (ID3D11Resource *)texture);
+    ok(!warn_count, "Got %u warnings.\n", warn_count);
+    drm_client_destroy(client);
+
+done:
+    ID3D11VideoDecoderOutputView_Release(protected_view);
+    ID3D11VideoDecoderOutputView_Release(view);
+    ID3D11Texture2D_Release(protected);
+    ID3D11Texture2D_Release(texture);
+    ID3D11VideoDecoder_Release(decoder);
+    destroy_test(&test);
+}
+
 /* Hardware mode (Vulkan protected memory; on CI through the emulation layer, which aborts the
  * test on any broken protected-memory rule): surfaces in protected memory, written by
  * DecryptionBlt and re-encrypted by refreshes in protected submissions; no EncryptionBlt. */
@@ -881,5 +1057,6 @@ START_TEST(protect)
     run_test(test_decryption_blt);
     run_test(test_invalid);
     run_test(test_session_destroyed);
+    run_test(test_decode);
     run_test(test_hardware);
 }
