@@ -517,9 +517,10 @@ static void test_decryption_blt(void)
         {1024, 0, 0},
     };
     uint8_t content_key[16], wrapped[16], iv[16];
+    struct surface surface, copy;
     struct protect_test test;
     ID3D11Texture2D *staging;
-    struct surface surface;
+    D3D11_BOX box;
     unsigned int i;
 
     if (!init_test(&test))
@@ -576,6 +577,25 @@ static void test_decryption_blt(void)
             NULL, sizeof(wrapped), wrapped, sizeof(iv), iv);
     ok(!warn_count, "Got %u warnings.\n", warn_count);
     check_surface(&test, &surface, NULL);
+
+    /* Copies between protected surfaces re-encrypt; only whole subresources are copied. */
+    create_surface(&test, &copy, DXGI_FORMAT_NV12, 176, 144, 2);
+    ID3D11DeviceContext_CopyResource(test.context, (ID3D11Resource *)copy.texture, (ID3D11Resource *)surface.texture);
+    for (i = 0; i < 2; ++i)
+        memcpy(copy.plaintext[i], surface.plaintext[i], surface.size[i]);
+    check_surface(&test, &copy, NULL);
+    ID3D11DeviceContext_CopySubresourceRegion(test.context, (ID3D11Resource *)copy.texture, 0, 0, 0, 0,
+            (ID3D11Resource *)surface.texture, 1, NULL);
+    memcpy(copy.plaintext[0], surface.plaintext[1], surface.size[1]);
+    check_surface(&test, &copy, NULL);
+    box.left = box.top = box.front = 0;
+    box.right = 64;
+    box.bottom = 64;
+    box.back = 1;
+    ID3D11DeviceContext_CopySubresourceRegion(test.context, (ID3D11Resource *)copy.texture, 1, 0, 0, 0,
+            (ID3D11Resource *)surface.texture, 0, &box);
+    check_surface(&test, &copy, NULL);
+    destroy_surface(&copy);
 
     ID3D11Texture2D_Release(staging);
     destroy_surface(&surface);

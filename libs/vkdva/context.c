@@ -600,22 +600,32 @@ static bool vkdva_copy_formats_compatible(const struct d3d11_texture2d *dst, con
 }
 
 /* Protected content never leaves its ciphertext storage through a copy (DESIGN decision 4):
- * copies into or out of an unprotected resource are refused, as D3D11 refuses them. */
+ * copies into or out of an unprotected resource are refused, as D3D11 refuses them; copies
+ * between protected surfaces are re-encryptions (protect.c). */
 static bool vkdva_copy_protection_allowed(const struct d3d11_texture2d *dst, const struct d3d11_texture2d *src)
 {
-    bool dst_protected = vkdva_texture_is_protected(dst), src_protected = vkdva_texture_is_protected(src);
-
-    if (dst_protected && src_protected)
-    {
-        FIXME("Copies between protected surfaces are not implemented.\n");
-        return false;
-    }
-    if (dst_protected || src_protected)
+    if (vkdva_texture_is_protected(dst) != vkdva_texture_is_protected(src))
     {
         WARN("Copy between a protected and an unprotected resource.\n");
         return false;
     }
     return true;
+}
+
+/* Whole subresources only: at rest each subresource is one CTR stream. */
+static void vkdva_context_copy_protected(struct d3d11_texture2d *dst, UINT dst_sub, UINT dst_x, UINT dst_y,
+        struct d3d11_texture2d *src, UINT src_sub, const struct vkdva_region *region)
+{
+    const struct vkdva_subresource_layout *src_layout = &src->layouts[src_sub], *dst_layout = &dst->layouts[dst_sub];
+
+    if (dst_x || dst_y || region->x || region->y || region->width != src_layout->width
+            || region->height != src_layout->height || dst_layout->width != src_layout->width
+            || dst_layout->height != src_layout->height)
+    {
+        FIXME("Partial copies between protected surfaces are not implemented.\n");
+        return;
+    }
+    vkdva_protect_copy(dst, dst_sub, src, src_sub);
 }
 
 static void STDMETHODCALLTYPE d3d11_immediate_context_CopySubresourceRegion(ID3D11DeviceContext *iface,
@@ -710,7 +720,10 @@ static void STDMETHODCALLTYPE d3d11_immediate_context_CopySubresourceRegion(ID3D
     }
 
     vkdva_device_lock(context->device);
-    vkdva_context_copy_region(context, dst, dst_subresource_idx, dst_x, dst_y, src, src_subresource_idx, &region);
+    if (vkdva_texture_is_protected(src))
+        vkdva_context_copy_protected(dst, dst_subresource_idx, dst_x, dst_y, src, src_subresource_idx, &region);
+    else
+        vkdva_context_copy_region(context, dst, dst_subresource_idx, dst_x, dst_y, src, src_subresource_idx, &region);
     vkdva_device_unlock(context->device);
 }
 
@@ -764,8 +777,15 @@ static void STDMETHODCALLTYPE d3d11_immediate_context_CopyResource(ID3D11DeviceC
     for (sub = 0; sub < src->subresource_count; ++sub)
     {
         region = (struct vkdva_region){0, 0, src->layouts[sub].width, src->layouts[sub].height};
-        if (FAILED(vkdva_context_copy_region(context, dst, sub, 0, 0, src, sub, &region)))
+        if (vkdva_texture_is_protected(src))
+        {
+            if (FAILED(vkdva_protect_copy(dst, sub, src, sub)))
+                break;
+        }
+        else if (FAILED(vkdva_context_copy_region(context, dst, sub, 0, 0, src, sub, &region)))
+        {
             break;
+        }
     }
     vkdva_device_unlock(context->device);
 }

@@ -703,6 +703,56 @@ HRESULT vkdva_protect_cmd_write_image(struct d3d11_texture2d *texture, UINT sub,
     return hr;
 }
 
+HRESULT vkdva_protect_copy(struct d3d11_texture2d *dst, UINT dst_sub, struct d3d11_texture2d *src, UINT src_sub)
+{
+    const struct vkdva_subresource_layout *src_layout, *dst_layout;
+    struct vkdva_ctr_params from = {0}, to = {0};
+    struct d3d11_device *device = dst->device;
+    struct d3d11_crypto_session *session;
+    struct vkdva_protect_pass pass;
+    HRESULT hr;
+
+    if (!dst->protected || !src->protected)
+    {
+        FIXME("Copies of imported protected images are not implemented.\n");
+        return E_NOTIMPL;
+    }
+    if (dst == src && dst_sub == src_sub)
+        return S_OK;
+    src_layout = &src->layouts[src_sub];
+    dst_layout = &dst->layouts[dst_sub];
+    if (src_layout->size != dst_layout->size || src_layout->row_pitch != dst_layout->row_pitch)
+    {
+        ERR("Mismatched protected subresources.\n");
+        return E_FAIL;
+    }
+    if (FAILED(hr = vkdva_protect_begin_pass(device, &pass)))
+        return hr;
+    /* The destination is written: a fresh nonce under the source's session, in one
+     * transcrypting pass, as for EncryptionBlt. */
+    if (!(session = src->protected->subresources[src_sub].session))
+    {
+        vkdva_protect_cmd_lose(device, pass.vk_cmd, dst->protected, dst_sub);
+    }
+    else
+    {
+        vkdva_ctr_params_init(&from, session->key, src->protected->subresources[src_sub].nonce, 0);
+        vkdva_protect_begin_write(dst->protected, dst_sub, session, &to);
+        if (FAILED(hr = vkdva_cmd_aes_ctr(device, pass.vk_cmd, src->protected->vk_buffer, src_layout->offset,
+                dst->protected->vk_buffer, dst_layout->offset, dst_layout->size, &from, &to, NULL)))
+        {
+            ERR("Failed to copy a protected subresource, hr %#x.\n", hr);
+            vkdva_protect_cmd_lose(device, pass.vk_cmd, dst->protected, dst_sub);
+        }
+        vkdva_ctr_params_clear(&from);
+        vkdva_ctr_params_clear(&to);
+    }
+    vkdva_protect_mark_use(src, &pass);
+    vkdva_protect_mark_use(dst, &pass);
+    vkdva_protect_end_pass(device, &pass);
+    return hr;
+}
+
 /* Session-key refresh. */
 
 void vkdva_protect_session_rekey(struct d3d11_crypto_session *session,

@@ -425,6 +425,9 @@ HRESULT vkdva_protect_write_plaintext(struct d3d11_texture2d *texture, UINT sub,
 HRESULT vkdva_protect_cmd_write_image(struct d3d11_texture2d *texture, UINT sub,
         struct d3d11_crypto_session *session, VkCommandBuffer vk_cmd, VkImage vk_image, VkImageLayout vk_layout,
         UINT layer, UINT width, UINT height);
+/* CopyResource/CopySubresourceRegion of a whole subresource between protected surfaces of the
+ * same format and size: re-encrypted to a fresh nonce of the source's session (lock held). */
+HRESULT vkdva_protect_copy(struct d3d11_texture2d *dst, UINT dst_sub, struct d3d11_texture2d *src, UINT src_sub);
 
 /* Queries. */
 struct d3d11_query
