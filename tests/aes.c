@@ -401,7 +401,7 @@ static void test_large(struct aes_test_device *d)
 /* Each T-table layout through VKDVA_AES_VARIANT, where the device has the shared memory. */
 static void test_variants(void)
 {
-    static const char *variants[] = {"", "t1r32b4w256", "t1r16b1w64", "t4r8b8w128", "t1r1b2w32", "t4r32b4w256"};
+    static const char *variants[] = {"", "t1r32b4w1024", "t1r32b4w256", "t1r16b1w64", "t4r8b8w128", "t4r4b2w128", "t1r1b2w32", "t4r32b4w256"};
     struct aes_test_device d;
     unsigned int i, tables, replicas;
     struct vkdva_ctr_params from, to;

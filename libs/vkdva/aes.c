@@ -134,7 +134,10 @@ static void aes_choose_variant(struct d3d11_device *device, struct vkdva_aes_var
     struct vkdva_aes_variant requested;
     const char *env;
 
-    variant->workgroup_size = 256;
+    /* Measured on an H200 (docs/PERFORMANCE.md): large workgroups amortise the per-workgroup
+     * table fill and key expansion best. CPU implementations (llvmpipe) compile and run
+     * smaller groups much faster. */
+    variant->workgroup_size = device->caps.properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU ? 256 : 1024;
     variant->tables = 1;
     variant->replicas = 32;
     variant->blocks_per_invocation = 4;
