@@ -27,6 +27,7 @@
 #include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
+#include "vkdva_compat.h"
 #include "../programs/vkdva-decode/d3d11va.h"
 
 #define MAX_DECODERS 8

@@ -1,15 +1,21 @@
 #!/bin/bash
 # Installs what vkdva needs on Debian 12 (bookworm, with bookworm-backports for a Vulkan 1.4
 # lavapipe and a newer Meson) and builds it into build/ (and build-san/ with sanitizers when
-# asked: tools/setup.sh --sanitizers). Safe to run again: it skips what is already there.
+# asked: tools/setup.sh --sanitizers). With --windows it also builds vkdva.dll and the Windows
+# test programs (build-win64/, MinGW-w64, with the static libraries tools/build-win-deps.sh
+# makes from Debian's sources), creates a Wine prefix (build-wine-prefix/), installs vkdva
+# into it, and points build/'s "wine" test suite at them. Safe to run again: it skips what is
+# already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 sanitizers=0
+windows=0
 for arg in "$@"; do
     case "$arg" in
         --sanitizers) sanitizers=1 ;;
-        *) echo "usage: $0 [--sanitizers]" >&2; exit 2 ;;
+        --windows) windows=1 ;;
+        *) echo "usage: $0 [--sanitizers] [--windows]" >&2; exit 2 ;;
     esac
 done
 
@@ -24,6 +30,11 @@ packages=(
     libssl-dev libavcodec-dev libavutil-dev
 )
 backports=(meson mesa-vulkan-drivers)
+if [ "$windows" = 1 ]; then
+    # wine64 runs the Windows tests (Wine's Vulkan on lavapipe, through its X11 driver, hence
+    # Xvfb); dpkg-dev and xz-utils unpack the Debian sources of libcrypto and libavcodec.
+    packages+=(wine64 wine xvfb xauth dpkg-dev xz-utils make perl)
+fi
 
 missing=()
 for p in "${packages[@]}" "${backports[@]}"; do
@@ -46,8 +57,26 @@ if [ ${#missing[@]} -gt 0 ]; then
     $SUDO apt-get install -y -q --no-install-recommends -t bookworm-backports "${backports[@]}"
 fi
 
+native_options=()
+if [ "$windows" = 1 ]; then
+    bash tools/build-win-deps.sh x86_64
+    if [ ! -f build-win64/build.ninja ]; then
+        meson setup --cross-file build-win64.txt build-win64 --buildtype=release -Dabi-test=disabled
+    fi
+    ninja -C build-win64
+    export WINEPREFIX=$PWD/build-wine-prefix WINEDEBUG=-all
+    if [ ! -d build-wine-prefix/drive_c/windows ]; then
+        xvfb-run -a wineboot -i
+        wineserver -w
+    fi
+    bash tools/setup-wine-prefix.sh install build-wine-prefix build-win64
+    native_options=(-Dwine-build="$PWD/build-win64" -Dwine-prefix="$PWD/build-wine-prefix")
+fi
+
 if [ ! -f build/build.ninja ]; then
-    meson setup build --buildtype=debugoptimized
+    meson setup build --buildtype=debugoptimized "${native_options[@]}"
+elif [ ${#native_options[@]} -gt 0 ]; then
+    meson configure build "${native_options[@]}"
 fi
 ninja -C build
 

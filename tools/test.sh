@@ -1,12 +1,13 @@
 #!/bin/bash
-# Runs the test suite: the normal build, then the AddressSanitizer/UndefinedBehaviorSanitizer
-# build (Vulkan drivers' own leaks suppressed by tests/lsan.supp, which names driver libraries
-# only), and prints "N passed, N failed, N skipped" counted from Meson's test logs, last.
+# Runs the test suite: the normal build (with the 'wine' suite: the Windows build's test
+# programs inside a Wine prefix), then the AddressSanitizer/UndefinedBehaviorSanitizer build
+# (Vulkan drivers' own leaks suppressed by tests/lsan.supp, which names driver libraries only),
+# and prints "N passed, N failed, N skipped" counted from Meson's test logs, last.
 # Exit status: non-zero if either Meson run failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-bash tools/setup.sh --sanitizers || exit 1
+bash tools/setup.sh --sanitizers --windows || exit 1
 
 status=0
 meson test -C build --print-errorlogs --num-processes 2 || status=1

@@ -1,0 +1,65 @@
+#!/bin/bash
+# Cross-builds the two libraries vkdva needs for its Windows build from Debian's own source
+# packages (no other download): OpenSSL's libcrypto (content protection, MD5s in the tools and
+# tests) and FFmpeg's libavcodec/libavutil with only the H.264 and HEVC decoders (the software
+# decode backend). Both are static, so vkdva.dll and the test executables need no extra DLLs.
+# Usage: tools/build-win-deps.sh [ARCH] [PREFIX]   (ARCH x86_64 (default) or i686;
+#        PREFIX defaults to build-win-deps/ARCH). Skips what is already built.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+arch=${1:-x86_64}
+prefix=$(realpath -m "${2:-build-win-deps/$arch}")
+host=$arch-w64-mingw32
+jobs=$(nproc)
+work=$prefix/src
+mkdir -p "$work"
+
+# The sources come from Debian's archive: add the deb-src entry apt-get source needs.
+if ! apt-get source --print-uris -q openssl >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" != 0 ] && SUDO=sudo
+    printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+        | $SUDO tee /etc/apt/sources.list.d/vkdva-src.sources >/dev/null
+    $SUDO apt-get update -q
+fi
+
+fetch()
+{
+    local package=$1
+    if ! ls "$work"/"$package"_*.orig.tar.* >/dev/null 2>&1; then
+        (cd "$work" && apt-get source --download-only -q "$package")
+    fi
+}
+
+if [ ! -f "$prefix/lib/libcrypto.a" ] && [ ! -f "$prefix/lib64/libcrypto.a" ]; then
+    fetch openssl
+    rm -rf "$work/openssl"
+    mkdir -p "$work/openssl"
+    tar -xf "$(ls "$work"/openssl_*.orig.tar.* | grep -v '\.asc$')" -C "$work/openssl" --strip-components=1
+    target=mingw64; [ "$arch" = i686 ] && target=mingw
+    # Only libcrypto, and in it only what vkdva uses (RSA, X.509, AES, SHA, MD5, CMAC, the
+    # DRBG): leaving the rest out halves the build time on CI's two cores.
+    (cd "$work/openssl" && perl Configure "$target" --cross-compile-prefix="$host-" --prefix="$prefix" \
+            --libdir=lib no-shared no-tests no-module no-engine no-dso no-legacy no-asm no-ssl no-tls \
+            no-dtls no-sock no-srp no-psk no-ct no-ocsp no-ts no-cms no-comp no-dh no-dsa no-ec no-sm2 \
+            no-sm3 no-sm4 no-aria no-camellia no-cast no-des no-idea no-mdc2 no-rc2 no-rc4 no-rc5 \
+            no-seed no-whirlpool no-blake2 no-siphash no-chacha no-poly1305 no-scrypt no-ui-console \
+        && make -j"$jobs" build_generated && make -j"$jobs" libcrypto.a libcrypto.pc \
+        && mkdir -p "$prefix/lib/pkgconfig" "$prefix/include" \
+        && cp libcrypto.a "$prefix/lib/" && cp -r include/openssl "$prefix/include/" \
+        && cp libcrypto.pc "$prefix/lib/pkgconfig/libcrypto.pc")
+fi
+
+if [ ! -f "$prefix/lib/libavcodec.a" ]; then
+    fetch ffmpeg
+    rm -rf "$work/ffmpeg"
+    mkdir -p "$work/ffmpeg"
+    tar -xf "$(ls "$work"/ffmpeg_*.orig.tar.* | grep -v '\.asc$')" -C "$work/ffmpeg" --strip-components=1
+    (cd "$work/ffmpeg" && ./configure --prefix="$prefix" --enable-cross-compile --cross-prefix="$host-" \
+            --arch="$arch" --target-os=mingw32 --pkg-config=pkg-config --enable-static --disable-shared \
+            --disable-everything --enable-decoder=h264,hevc --disable-programs --disable-doc \
+            --disable-network --disable-avdevice --disable-avformat --disable-swresample --disable-swscale \
+            --disable-avfilter --disable-postproc --disable-x86asm --disable-debug \
+        && make -j"$jobs" && make install)
+fi
+echo "Windows dependencies for $arch are in $prefix"
