@@ -105,6 +105,21 @@ static bool capture_output(void *context, unsigned int surface, int poc)
     return add_event(context, EVENT_OUTPUT, surface);
 }
 
+static void free_capture(struct capture *capture)
+{
+    unsigned int k;
+    size_t i;
+
+    for (i = 0; i < capture->picture_count; ++i)
+    {
+        for (k = 0; k < capture->pictures[i].buffer_count; ++k)
+            free((void *)capture->pictures[i].buffers[k].data);
+    }
+    free(capture->pictures);
+    free(capture->sequences);
+    free(capture->events);
+}
+
 static const struct codec_ops *codec_from_name(const char *name)
 {
     if (!strcmp(name, "h264"))
@@ -240,6 +255,7 @@ int main(int argc, char **argv)
     {
         printf("No Vulkan Video decode queue here, skipping.\n");
         ID3D11Device_Release(device);
+        free_capture(&capture);
         return 77;
     }
 
@@ -252,6 +268,9 @@ int main(int argc, char **argv)
         if (gpu && hr == E_INVALIDARG)
         {
             printf("The Vulkan Video backend does not decode this stream here, skipping.\n");
+            d3d11va_destroy(va[0]);
+            ID3D11Device_Release(device);
+            free_capture(&capture);
             return 77;
         }
         printf("Early decode failed, hr %#x.\n", (unsigned int)hr);
@@ -289,14 +308,7 @@ int main(int argc, char **argv)
     if (!failed)
         printf("ok   %u decoders at once, each MD5 %s\n", count, expected);
 
-    for (i = 0; i < (int)capture.picture_count; ++i)
-    {
-        for (k = 0; k < capture.pictures[i].buffer_count; ++k)
-            free((void *)capture.pictures[i].buffers[k].data);
-    }
-    free(capture.pictures);
-    free(capture.sequences);
-    free(capture.events);
+    free_capture(&capture);
     ID3D11Device_Release(device);
     return failed ? 1 : 0;
 }
