@@ -1059,7 +1059,10 @@ static HRESULT vkdva_vp_check_view_resource(struct d3d11_device *device, ID3D11R
      * DECODER, VIDEO_ENCODER, RENDER_TARGET or UNORDERED_ACCESS, or none, for input, and
      * RENDER_TARGET with at most VIDEO_ENCODER and SHADER_RESOURCE besides for output
      * (ID3D11VideoDevice::CreateVideoProcessorInputView/OutputView). */
-    if ((*texture)->desc.Usage != D3D11_USAGE_DEFAULT || !(*texture)->vk_image)
+    /* Protected textures hold ciphertext in a buffer rather than an image (protect.c): the
+     * blit draws them black on unprotected outputs and refuses protected outputs. */
+    if ((*texture)->desc.Usage != D3D11_USAGE_DEFAULT
+            || (!(*texture)->vk_image && !vkdva_texture_is_protected(*texture)))
     {
         WARN("Texture %p has usage %#x, not D3D11_USAGE_DEFAULT.\n", *texture, (*texture)->desc.Usage);
         return E_INVALIDARG;
