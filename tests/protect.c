@@ -1068,6 +1068,121 @@ static void test_hardware(void)
     destroy_test(&test);
 }
 
+/* VideoProcessorBlt from a protected input to a protected output (issue 4: protected content
+ * stays protected): the output decrypts, under the running session key and after a refresh, to
+ * the converted picture. vkdva blits on private plaintext copies. */
+static void test_processor(void)
+{
+    D3D11_VIDEO_PROCESSOR_CONTENT_DESC content =
+    {
+        .InputFrameFormat = D3D11_VIDEO_FRAME_FORMAT_PROGRESSIVE,
+        .InputFrameRate = {30, 1},
+        .InputWidth = 64,
+        .InputHeight = 32,
+        .OutputFrameRate = {30, 1},
+        .OutputWidth = 64,
+        .OutputHeight = 32,
+        .Usage = D3D11_VIDEO_USAGE_PLAYBACK_NORMAL,
+    };
+    D3D11_TEXTURE2D_DESC output_desc =
+    {
+        .Width = 64,
+        .Height = 32,
+        .MipLevels = 1,
+        .ArraySize = 1,
+        .Format = DXGI_FORMAT_B8G8R8A8_UNORM,
+        .SampleDesc = {1, 0},
+        .Usage = D3D11_USAGE_DEFAULT,
+        .BindFlags = D3D11_BIND_RENDER_TARGET,
+        .MiscFlags = D3D11_RESOURCE_MISC_HW_PROTECTED,
+    };
+    D3D11_VIDEO_PROCESSOR_OUTPUT_VIEW_DESC output_view_desc = {.ViewDimension = D3D11_VPOV_DIMENSION_TEXTURE2D};
+    D3D11_VIDEO_PROCESSOR_INPUT_VIEW_DESC input_view_desc = {.ViewDimension = D3D11_VPIV_DIMENSION_TEXTURE2D};
+    ID3D11VideoProcessorOutputView *output_view = NULL;
+    ID3D11VideoProcessorInputView *input_view = NULL;
+    ID3D11VideoProcessorEnumerator *enumerator;
+    D3D11_VIDEO_PROCESSOR_STREAM stream = {0};
+    ID3D11Texture2D *output, *staging;
+    unsigned int x, y, bad = 0, i;
+    D3D11_MAPPED_SUBRESOURCE map;
+    ID3D11VideoProcessor *vp;
+    struct protect_test test;
+    uint8_t iv[16], *plain;
+    struct surface in;
+    HRESULT hr;
+
+    if (!init_test(&test))
+        return;
+    if (!create_surface(&test, &in, DXGI_FORMAT_NV12, 64, 32, 1))
+    {
+        destroy_test(&test);
+        return;
+    }
+    /* White in limited-range YCbCr: 255 in every RGB channel. */
+    memset(in.plaintext[0], 235, (size_t)in.row_pitch[0] * 32);
+    memset(in.plaintext[0] + (size_t)in.row_pitch[0] * 32, 128, (size_t)in.row_pitch[0] * 16);
+    staging = create_staging(&test, &in.desc);
+    write_ciphertext(&test, staging, &in, test.key, test.next_iv, 0, NULL);
+    store_be64(iv, test.next_iv++);
+    store_be64(iv + 8, 0);
+    ID3D11VideoContext_DecryptionBlt(test.video_context, test.session, staging, in.texture, NULL, 0, NULL,
+            sizeof(iv), iv);
+    ID3D11Texture2D_Release(staging);
+
+    hr = ID3D11Device_CreateTexture2D(test.device, &output_desc, NULL, &output);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoDevice_CreateVideoProcessorEnumerator(test.video_device, &content, &enumerator);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoDevice_CreateVideoProcessor(test.video_device, enumerator, 0, &vp);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoDevice_CreateVideoProcessorInputView(test.video_device, (ID3D11Resource *)in.texture,
+            enumerator, &input_view_desc, &input_view);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoDevice_CreateVideoProcessorOutputView(test.video_device, (ID3D11Resource *)output,
+            enumerator, &output_view_desc, &output_view);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    if (input_view && output_view)
+    {
+        stream.Enable = TRUE;
+        stream.pInputSurface = input_view;
+        warn_count = 0;
+        hr = ID3D11VideoContext_VideoProcessorBlt(test.video_context, vp, output_view, 0, 1, &stream);
+        ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+        ok(!warn_count, "Got %u warnings.\n", warn_count);
+        /* The blit's output follows the session key like every protected surface. */
+        refresh_key(&test);
+
+        staging = create_staging(&test, &output_desc);
+        memset(iv, 0, sizeof(iv));
+        ID3D11VideoContext_EncryptionBlt(test.video_context, test.session, output, staging, sizeof(iv), iv);
+        hr = ID3D11DeviceContext_Map(test.context, (ID3D11Resource *)staging, 0, D3D11_MAP_READ, 0, &map);
+        ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+        if (SUCCEEDED(hr))
+        {
+            plain = malloc((size_t)map.RowPitch * 32);
+            ctr_crypt(test.key, load_be64(iv), load_be64(iv + 8), NULL, map.pData, plain, (size_t)map.RowPitch * 32);
+            for (y = 0; y < 32; ++y)
+                for (x = 0; x < 64; ++x)
+                    for (i = 0; i < 4; ++i)
+                        bad += plain[y * map.RowPitch + x * 4 + i] < 254;
+            ok(!bad, "%u bytes of the decrypted output are not white (first pixel %02x%02x%02x%02x).\n", bad,
+                    plain[0], plain[1], plain[2], plain[3]);
+            free(plain);
+            ID3D11DeviceContext_Unmap(test.context, (ID3D11Resource *)staging, 0);
+        }
+        ID3D11Texture2D_Release(staging);
+    }
+    if (output_view)
+        ID3D11VideoProcessorOutputView_Release(output_view);
+    if (input_view)
+        ID3D11VideoProcessorInputView_Release(input_view);
+    ID3D11VideoProcessor_Release(vp);
+    ID3D11VideoProcessorEnumerator_Release(enumerator);
+    ID3D11Texture2D_Release(output);
+    destroy_surface(&in);
+    destroy_test(&test);
+}
+
 START_TEST(protect)
 {
     require_device_or_skip_all();
@@ -1078,5 +1193,6 @@ START_TEST(protect)
     run_test(test_invalid);
     run_test(test_session_destroyed);
     run_test(test_decode);
+    run_test(test_processor);
     run_test(test_hardware);
 }

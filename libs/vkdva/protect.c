@@ -615,8 +615,8 @@ static HRESULT vkdva_protect_reserve_scratch(struct d3d11_device *device, struct
     state->vk_scratch_memory = VK_NULL_HANDLE;
     state->scratch_size = 0;
     if (FAILED(hr = vkdva_device_create_buffer(device, size, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT
-            | VK_BUFFER_USAGE_TRANSFER_DST_BIT, 0, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT,
-            &state->vk_scratch, &state->vk_scratch_memory, NULL)))
+            | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, 0,
+            VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, &state->vk_scratch, &state->vk_scratch_memory, NULL)))
         return hr;
     state->scratch_size = size;
     return S_OK;
@@ -701,6 +701,89 @@ HRESULT vkdva_protect_cmd_write_image(struct d3d11_texture2d *texture, UINT sub,
     texture->last_use.stream = &device->immediate_context.stream;
     texture->last_use.value = device->immediate_context.stream.next_value;
     return hr;
+}
+
+struct d3d11_crypto_session *vkdva_protect_texture_session(const struct d3d11_texture2d *texture, UINT sub)
+{
+    if (!texture->protected || sub >= texture->subresource_count)
+        return NULL;
+    return texture->protected->subresources[sub].session;
+}
+
+/* Video processor: records into vk_cmd, on the immediate context's stream, the decryption of a
+ * subresource into the private scratch buffer and its copy into layer `layer` of vk_image (a
+ * private image of the same format, in vk_layout), so that a blit can sample or blend into the
+ * plaintext; a subresource that holds no content is copied as black. The image must never be
+ * reachable by the application. Software mode only. Device lock held. */
+HRESULT vkdva_protect_cmd_read_image(struct d3d11_texture2d *texture, UINT sub, VkCommandBuffer vk_cmd,
+        VkImage vk_image, VkImageLayout vk_layout, UINT layer)
+{
+    struct vkdva_protected_texture *protected = texture->protected;
+    struct d3d11_device *device = texture->device;
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    VkBufferImageCopy regions[VKDVA_MAX_PLANES];
+    const struct vkdva_subresource_layout *layout;
+    struct vkdva_protected_subresource *entry;
+    struct vkdva_protect_state *state;
+    const struct vkdva_format *format;
+    struct vkdva_ctr_params from;
+    uint64_t plane_offset = 0;
+    unsigned int plane;
+    HRESULT hr = S_OK;
+
+    if (!protected || sub >= texture->subresource_count)
+    {
+        ERR("Invalid protected read: texture %p, subresource %u.\n", texture, sub);
+        return E_FAIL;
+    }
+    if (vkdva_protect_hardware(device))
+    {
+        FIXME("Video processing of protected memory is not implemented.\n");
+        return E_NOTIMPL;
+    }
+    if (!(state = vkdva_protect_get_state(device)))
+        return E_OUTOFMEMORY;
+    layout = &texture->layouts[sub];
+    format = texture->format;
+    if (FAILED(hr = vkdva_protect_reserve_scratch(device, state, layout->size)))
+        return hr;
+
+    entry = &protected->subresources[sub];
+    if (entry->session)
+    {
+        vkdva_ctr_params_init(&from, entry->session->key, entry->nonce, 0);
+        hr = vkdva_cmd_aes_ctr(device, vk_cmd, protected->vk_buffer, layout->offset, state->vk_scratch, 0,
+                layout->size, &from, NULL, NULL);
+        vkdva_ctr_params_clear(&from);
+        if (FAILED(hr))
+            ERR("Failed to decrypt a protected surface for processing, hr %#x.\n", hr);
+    }
+    if (!entry->session || FAILED(hr))
+        vkdva_protect_cmd_fill_black(device, vk_cmd, state->vk_scratch, 0, texture, sub);
+    vkdva_cmd_memory_barrier(device, vk_cmd);
+
+    for (plane = 0; plane < format->plane_count; ++plane)
+    {
+        regions[plane] = (VkBufferImageCopy)
+        {
+            .bufferOffset = plane_offset,
+            .bufferRowLength = layout->row_pitch / format->plane_element_sizes[plane],
+            .imageSubresource =
+            {
+                .aspectMask = format->plane_count > 1
+                        ? (plane ? VK_IMAGE_ASPECT_PLANE_1_BIT : VK_IMAGE_ASPECT_PLANE_0_BIT)
+                        : VK_IMAGE_ASPECT_COLOR_BIT,
+                .baseArrayLayer = layer,
+                .layerCount = 1,
+            },
+            .imageExtent = {layout->width >> format->plane_shift_x[plane],
+                    layout->height >> format->plane_shift_y[plane], 1},
+        };
+        plane_offset += (uint64_t)layout->row_pitch * (layout->height >> format->plane_shift_y[plane]);
+    }
+    VK_CALL(vkCmdCopyBufferToImage(vk_cmd, state->vk_scratch, vk_image, vk_layout, format->plane_count, regions));
+    vkdva_cmd_memory_barrier(device, vk_cmd);
+    return S_OK;
 }
 
 HRESULT vkdva_protect_copy(struct d3d11_texture2d *dst, UINT dst_sub, struct d3d11_texture2d *src, UINT src_sub)

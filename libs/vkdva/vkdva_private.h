@@ -409,6 +409,12 @@ void vkdva_protect_device_cleanup(struct d3d11_device *device);
 /* Protected (HW_PROTECTED, or made protected by a decoder bound to a crypto session): copies,
  * updates, interop and unprotected processor outputs never see its content. */
 bool vkdva_texture_is_protected(const struct d3d11_texture2d *texture);
+/* The session whose key encrypts a subresource of a protected texture (NULL: it holds black). */
+struct d3d11_crypto_session *vkdva_protect_texture_session(const struct d3d11_texture2d *texture, UINT sub);
+/* Video processor blits involving protected surfaces (software mode): plaintext goes through
+ * private images only. */
+HRESULT vkdva_protect_cmd_read_image(struct d3d11_texture2d *texture, UINT sub, VkCommandBuffer vk_cmd,
+        VkImage vk_image, VkImageLayout vk_layout, UINT layer);
 /* Decode hooks (device lock held). A content key ECB-wrapped by the session key. */
 HRESULT vkdva_protect_unwrap_key(struct d3d11_crypto_session *session, const void *wrapped,
         uint8_t key[VKDVA_AES_KEY_SIZE]);

@@ -394,13 +394,15 @@ HRESULT vkdva_vp_view_init(struct vkdva_vp_view *view, struct d3d11_texture2d *t
     };
 
     memset(view, 0, sizeof(*view));
-    /* A protected input is only ever drawn black: it needs no Vulkan view (and may hold its
-     * ciphertext outside any image). */
-    if (!output && vkdva_texture_is_protected(texture))
+    /* A protected surface holds its ciphertext in a buffer, not an image: it is drawn black on
+     * unprotected outputs, and blits involving protected outputs use private plaintext copies
+     * (vp_blit_protected()), so its view needs no Vulkan view. */
+    if (vkdva_texture_is_protected(texture) && !texture->vk_image)
     {
         view->texture = texture;
         view->mip = mip;
         view->layer = layer;
+        view->output = output;
         return S_OK;
     }
     if (!texture->vk_image)
@@ -1278,6 +1280,8 @@ static bool vp_pass_first_use(const struct vp_pass *passes, unsigned int k)
     return true;
 }
 
+static HRESULT vp_blit_protected(struct d3d11_device *device, const struct vkdva_vp_blit_desc *desc);
+
 HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_desc *desc)
 {
     struct vkdva_command_stream *command_stream = &device->immediate_context.stream;
@@ -1322,18 +1326,15 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
             return E_INVALIDARG;
         }
     }
-    /* A protected output holds ciphertext at rest (DESIGN decision 4) and, with protected
-     * memory, cannot be written by an unprotected submission. */
-    if (vkdva_texture_is_protected(desc->output->texture))
-    {
-        FIXME("Blits to protected outputs are not implemented.\n");
-        return E_NOTIMPL;
-    }
     if (desc->output->texture->device != device)
     {
         WARN("The output belongs to another device.\n");
         return E_INVALIDARG;
     }
+    /* A protected output holds ciphertext at rest (DESIGN decision 4): the blit runs on
+     * private plaintext copies. */
+    if (vkdva_texture_is_protected(desc->output->texture))
+        return vp_blit_protected(device, desc);
 
     if (!(state = vp_state_get(device, &hr)))
         return hr;
@@ -1494,4 +1495,121 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
     texture->last_use.stream = command_stream;
     texture->last_use.value = command_stream->next_value;
     return S_OK;
+}
+
+/* A private, unprotected stand-in for a subresource of a protected surface: same format and
+ * size, one layer, never handed to the application. */
+static HRESULT vp_plaintext_texture(struct d3d11_device *device, const struct vkdva_vp_view *view,
+        struct d3d11_texture2d **texture)
+{
+    const struct d3d11_texture2d *source = view->texture;
+    D3D11_TEXTURE2D_DESC desc =
+    {
+        .Width = vkdva_max_u(1, source->desc.Width >> view->mip),
+        .Height = vkdva_max_u(1, source->desc.Height >> view->mip),
+        .MipLevels = 1,
+        .ArraySize = 1,
+        .Format = source->desc.Format,
+        .SampleDesc = {1, 0},
+        .Usage = D3D11_USAGE_DEFAULT,
+        .BindFlags = D3D11_BIND_RENDER_TARGET,
+    };
+
+    return d3d11_texture2d_create(device, &desc, NULL, texture);
+}
+
+/* VideoProcessorBlt to a protected output (content protection, DESIGN decision 4): protected
+ * inputs and the output's current content are decrypted into private images, the ordinary blit
+ * runs on those, and the result is encrypted into the output under the session key of the
+ * protected input (or, with clear inputs only, of the output's current content) with a fresh
+ * nonce. Plaintext exists only in those private images and protect.c's private scratch buffer;
+ * the operation waits for the GPU before freeing them. */
+static HRESULT vp_blit_protected(struct d3d11_device *device, const struct vkdva_vp_blit_desc *desc)
+{
+    struct vkdva_vp_stream_desc streams[VKDVA_VP_MAX_INPUT_STREAMS];
+    struct d3d11_texture2d *plain[VKDVA_VP_MAX_INPUT_STREAMS + 1] = {0};
+    struct vkdva_vp_view views[VKDVA_VP_MAX_INPUT_STREAMS + 1];
+    struct d3d11_texture2d *output = desc->output->texture, *texture;
+    struct d3d11_crypto_session *session = NULL;
+    struct vkdva_vp_blit_desc local = *desc;
+    unsigned int i, view_count = 0;
+    const struct vkdva_vp_view *view;
+    VkCommandBuffer vk_cmd;
+    UINT output_sub, sub;
+    HRESULT hr;
+
+    memset(views, 0, sizeof(views));
+    output_sub = desc->output->layer * output->desc.MipLevels + desc->output->mip;
+    for (i = 0; i < desc->stream_count && !session; ++i)
+    {
+        view = desc->streams[i].input;
+        if (vkdva_texture_is_protected(view->texture))
+            session = vkdva_protect_texture_session(view->texture,
+                    view->layer * view->texture->desc.MipLevels + view->mip);
+    }
+    if (!session)
+        session = vkdva_protect_texture_session(output, output_sub);
+    if (!session || !session->key_set)
+    {
+        WARN("No crypto session keys the protected surfaces of this blit.\n");
+        return E_INVALIDARG;
+    }
+
+    if (FAILED(hr = vkdva_command_stream_get(&device->immediate_context.stream, &vk_cmd)))
+        return hr;
+    /* The output's plaintext: the blit writes only the target rect and blends into it. */
+    if (FAILED(hr = vp_plaintext_texture(device, desc->output, &plain[0])))
+        return hr;
+    if (FAILED(hr = vkdva_protect_cmd_read_image(output, output_sub, vk_cmd, plain[0]->vk_image,
+            VK_IMAGE_LAYOUT_GENERAL, 0))
+            || FAILED(hr = vkdva_vp_view_init(&views[0], plain[0], 0, 0, true)))
+        goto done;
+    view_count = 1;
+    local.output = &views[0];
+
+    memcpy(streams, desc->streams, desc->stream_count * sizeof(*streams));
+    local.streams = streams;
+    for (i = 0; i < desc->stream_count; ++i)
+    {
+        view = desc->streams[i].input;
+        if (!vkdva_texture_is_protected(view->texture))
+            continue;
+        sub = view->layer * view->texture->desc.MipLevels + view->mip;
+        if (FAILED(hr = vp_plaintext_texture(device, view, &plain[view_count])))
+            goto done;
+        texture = plain[view_count];
+        if (FAILED(hr = vkdva_protect_cmd_read_image(view->texture, sub, vk_cmd, texture->vk_image,
+                VK_IMAGE_LAYOUT_GENERAL, 0))
+                || FAILED(hr = vkdva_vp_view_init(&views[view_count], texture, 0, 0, false)))
+        {
+            ID3D11Texture2D_Release(&texture->ID3D11Texture2D_iface);
+            plain[view_count] = NULL;
+            goto done;
+        }
+        streams[i].input = &views[view_count++];
+    }
+
+    if (FAILED(hr = vkdva_vp_blit(device, &local)))
+        goto done;
+    if (FAILED(hr = vkdva_command_stream_get(&device->immediate_context.stream, &vk_cmd)))
+        goto done;
+    vkdva_cmd_memory_barrier(device, vk_cmd);
+    hr = vkdva_protect_cmd_write_image(output, output_sub, session, vk_cmd, plain[0]->vk_image,
+            VK_IMAGE_LAYOUT_GENERAL, 0, plain[0]->desc.Width, plain[0]->desc.Height);
+    for (i = 0; i < view_count; ++i)
+    {
+        plain[i]->last_use.stream = &device->immediate_context.stream;
+        plain[i]->last_use.value = device->immediate_context.stream.next_value;
+    }
+
+done:
+    /* Both wait for the GPU work that uses the private images. */
+    for (i = 0; i < view_count; ++i)
+        vkdva_vp_view_cleanup(&views[i]);
+    for (i = 0; i < ARRAY_SIZE(plain); ++i)
+    {
+        if (plain[i])
+            ID3D11Texture2D_Release(&plain[i]->ID3D11Texture2D_iface);
+    }
+    return hr;
 }
