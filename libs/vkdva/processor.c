@@ -895,130 +895,136 @@ HRESULT STDMETHODCALLTYPE d3d11_video_device_CreateVideoProcessor(ID3D11VideoDev
 
 /* ID3D11VideoProcessorInputView */
 
-static const struct ID3D11VideoProcessorInputViewVtbl d3d11_video_processor_input_view_vtbl;
+/* The IUnknown, ID3D11DeviceChild and ID3D11View methods of the input and output views differ
+ * only in their types: one definition for both. */
+#define VKDVA_VP_VIEW_METHODS(prefix, iface_type, desc_type) \
+static const struct iface_type##Vtbl prefix##_vtbl; \
+ \
+static inline struct prefix *impl_from_##iface_type( \
+        iface_type *iface) \
+{ \
+    return CONTAINING_RECORD(iface, struct prefix, iface_type##_iface); \
+} \
+ \
+static struct prefix *unsafe_impl_from_##iface_type( \
+        iface_type *iface) \
+{ \
+    if (!iface || iface->lpVtbl != &prefix##_vtbl) \
+        return NULL; \
+    return impl_from_##iface_type(iface); \
+} \
+ \
+static HRESULT STDMETHODCALLTYPE prefix##_QueryInterface( \
+        iface_type *iface, REFIID iid, void **out) \
+{ \
+    TRACE("iface %p, iid %s, out %p.\n", iface, debugstr_guid(iid), out); \
+ \
+    if (!out) \
+        return E_POINTER; \
+    if (IsEqualGUID(iid, &IID_##iface_type) || IsEqualGUID(iid, &IID_ID3D11View) \
+            || IsEqualGUID(iid, &IID_ID3D11DeviceChild) || IsEqualGUID(iid, &IID_IUnknown)) \
+    { \
+        iface_type##_AddRef(iface); \
+        *out = iface; \
+        return S_OK; \
+    } \
+    WARN("%s not implemented, returning E_NOINTERFACE.\n", debugstr_guid(iid)); \
+    *out = NULL; \
+    return E_NOINTERFACE; \
+} \
+ \
+static ULONG STDMETHODCALLTYPE prefix##_AddRef(iface_type *iface) \
+{ \
+    struct prefix *view = impl_from_##iface_type(iface); \
+    unsigned int refcount = vkdva_atomic_increment_u32(&view->refcount); \
+ \
+    TRACE("%p increasing refcount to %u.\n", view, refcount); \
+    return refcount; \
+} \
+ \
+static ULONG STDMETHODCALLTYPE prefix##_Release(iface_type *iface) \
+{ \
+    struct prefix *view = impl_from_##iface_type(iface); \
+    unsigned int refcount = vkdva_atomic_decrement_u32(&view->refcount); \
+    struct d3d11_device *device = view->device; \
+ \
+    TRACE("%p decreasing refcount to %u.\n", view, refcount); \
+    if (!refcount) \
+    { \
+        vkdva_vp_view_cleanup(&view->vp_view); \
+        ID3D11Texture2D_Release(&view->texture->ID3D11Texture2D_iface); \
+        vkdva_private_store_destroy(&view->private_store); \
+        vkdva_free(view); \
+        ID3D11Device_Release(&device->ID3D11Device_iface); \
+    } \
+    return refcount; \
+} \
+ \
+static void STDMETHODCALLTYPE prefix##_GetDevice(iface_type *iface, \
+        ID3D11Device **device) \
+{ \
+    struct prefix *view = impl_from_##iface_type(iface); \
+ \
+    TRACE("iface %p, device %p.\n", iface, device); \
+ \
+    *device = &view->device->ID3D11Device_iface; \
+    ID3D11Device_AddRef(*device); \
+} \
+ \
+static HRESULT STDMETHODCALLTYPE prefix##_GetPrivateData( \
+        iface_type *iface, REFGUID guid, UINT *data_size, void *data) \
+{ \
+    struct prefix *view = impl_from_##iface_type(iface); \
+ \
+    TRACE("iface %p, guid %s, data_size %p, data %p.\n", iface, debugstr_guid(guid), data_size, data); \
+ \
+    return vkdva_private_store_get(&view->private_store, guid, data_size, data); \
+} \
+ \
+static HRESULT STDMETHODCALLTYPE prefix##_SetPrivateData( \
+        iface_type *iface, REFGUID guid, UINT data_size, const void *data) \
+{ \
+    struct prefix *view = impl_from_##iface_type(iface); \
+ \
+    TRACE("iface %p, guid %s, data_size %u, data %p.\n", iface, debugstr_guid(guid), data_size, data); \
+ \
+    return vkdva_private_store_set(&view->private_store, guid, data_size, data); \
+} \
+ \
+static HRESULT STDMETHODCALLTYPE prefix##_SetPrivateDataInterface( \
+        iface_type *iface, REFGUID guid, const IUnknown *data) \
+{ \
+    struct prefix *view = impl_from_##iface_type(iface); \
+ \
+    TRACE("iface %p, guid %s, data %p.\n", iface, debugstr_guid(guid), data); \
+ \
+    return vkdva_private_store_set_interface(&view->private_store, guid, data); \
+} \
+ \
+static void STDMETHODCALLTYPE prefix##_GetResource(iface_type *iface, \
+        ID3D11Resource **resource) \
+{ \
+    struct prefix *view = impl_from_##iface_type(iface); \
+ \
+    TRACE("iface %p, resource %p.\n", iface, resource); \
+ \
+    *resource = (ID3D11Resource *)&view->texture->ID3D11Texture2D_iface; \
+    ID3D11Resource_AddRef(*resource); \
+} \
+ \
+static void STDMETHODCALLTYPE prefix##_GetDesc(iface_type *iface, \
+        desc_type *desc) \
+{ \
+    struct prefix *view = impl_from_##iface_type(iface); \
+ \
+    TRACE("iface %p, desc %p.\n", iface, desc); \
+ \
+    if (desc) \
+        *desc = view->desc; \
+} \
 
-static inline struct d3d11_video_processor_input_view *impl_from_ID3D11VideoProcessorInputView(
-        ID3D11VideoProcessorInputView *iface)
-{
-    return CONTAINING_RECORD(iface, struct d3d11_video_processor_input_view, ID3D11VideoProcessorInputView_iface);
-}
-
-static struct d3d11_video_processor_input_view *unsafe_impl_from_ID3D11VideoProcessorInputView(
-        ID3D11VideoProcessorInputView *iface)
-{
-    if (!iface || iface->lpVtbl != &d3d11_video_processor_input_view_vtbl)
-        return NULL;
-    return impl_from_ID3D11VideoProcessorInputView(iface);
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_video_processor_input_view_QueryInterface(
-        ID3D11VideoProcessorInputView *iface, REFIID iid, void **out)
-{
-    TRACE("iface %p, iid %s, out %p.\n", iface, debugstr_guid(iid), out);
-
-    if (!out)
-        return E_POINTER;
-    if (IsEqualGUID(iid, &IID_ID3D11VideoProcessorInputView) || IsEqualGUID(iid, &IID_ID3D11View)
-            || IsEqualGUID(iid, &IID_ID3D11DeviceChild) || IsEqualGUID(iid, &IID_IUnknown))
-    {
-        ID3D11VideoProcessorInputView_AddRef(iface);
-        *out = iface;
-        return S_OK;
-    }
-    WARN("%s not implemented, returning E_NOINTERFACE.\n", debugstr_guid(iid));
-    *out = NULL;
-    return E_NOINTERFACE;
-}
-
-static ULONG STDMETHODCALLTYPE d3d11_video_processor_input_view_AddRef(ID3D11VideoProcessorInputView *iface)
-{
-    struct d3d11_video_processor_input_view *view = impl_from_ID3D11VideoProcessorInputView(iface);
-    unsigned int refcount = vkdva_atomic_increment_u32(&view->refcount);
-
-    TRACE("%p increasing refcount to %u.\n", view, refcount);
-    return refcount;
-}
-
-static ULONG STDMETHODCALLTYPE d3d11_video_processor_input_view_Release(ID3D11VideoProcessorInputView *iface)
-{
-    struct d3d11_video_processor_input_view *view = impl_from_ID3D11VideoProcessorInputView(iface);
-    unsigned int refcount = vkdva_atomic_decrement_u32(&view->refcount);
-    struct d3d11_device *device = view->device;
-
-    TRACE("%p decreasing refcount to %u.\n", view, refcount);
-    if (!refcount)
-    {
-        vkdva_vp_view_cleanup(&view->vp_view);
-        ID3D11Texture2D_Release(&view->texture->ID3D11Texture2D_iface);
-        vkdva_private_store_destroy(&view->private_store);
-        vkdva_free(view);
-        ID3D11Device_Release(&device->ID3D11Device_iface);
-    }
-    return refcount;
-}
-
-static void STDMETHODCALLTYPE d3d11_video_processor_input_view_GetDevice(ID3D11VideoProcessorInputView *iface,
-        ID3D11Device **device)
-{
-    struct d3d11_video_processor_input_view *view = impl_from_ID3D11VideoProcessorInputView(iface);
-
-    TRACE("iface %p, device %p.\n", iface, device);
-
-    *device = &view->device->ID3D11Device_iface;
-    ID3D11Device_AddRef(*device);
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_video_processor_input_view_GetPrivateData(
-        ID3D11VideoProcessorInputView *iface, REFGUID guid, UINT *data_size, void *data)
-{
-    struct d3d11_video_processor_input_view *view = impl_from_ID3D11VideoProcessorInputView(iface);
-
-    TRACE("iface %p, guid %s, data_size %p, data %p.\n", iface, debugstr_guid(guid), data_size, data);
-
-    return vkdva_private_store_get(&view->private_store, guid, data_size, data);
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_video_processor_input_view_SetPrivateData(
-        ID3D11VideoProcessorInputView *iface, REFGUID guid, UINT data_size, const void *data)
-{
-    struct d3d11_video_processor_input_view *view = impl_from_ID3D11VideoProcessorInputView(iface);
-
-    TRACE("iface %p, guid %s, data_size %u, data %p.\n", iface, debugstr_guid(guid), data_size, data);
-
-    return vkdva_private_store_set(&view->private_store, guid, data_size, data);
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_video_processor_input_view_SetPrivateDataInterface(
-        ID3D11VideoProcessorInputView *iface, REFGUID guid, const IUnknown *data)
-{
-    struct d3d11_video_processor_input_view *view = impl_from_ID3D11VideoProcessorInputView(iface);
-
-    TRACE("iface %p, guid %s, data %p.\n", iface, debugstr_guid(guid), data);
-
-    return vkdva_private_store_set_interface(&view->private_store, guid, data);
-}
-
-static void STDMETHODCALLTYPE d3d11_video_processor_input_view_GetResource(ID3D11VideoProcessorInputView *iface,
-        ID3D11Resource **resource)
-{
-    struct d3d11_video_processor_input_view *view = impl_from_ID3D11VideoProcessorInputView(iface);
-
-    TRACE("iface %p, resource %p.\n", iface, resource);
-
-    *resource = (ID3D11Resource *)&view->texture->ID3D11Texture2D_iface;
-    ID3D11Resource_AddRef(*resource);
-}
-
-static void STDMETHODCALLTYPE d3d11_video_processor_input_view_GetDesc(ID3D11VideoProcessorInputView *iface,
-        D3D11_VIDEO_PROCESSOR_INPUT_VIEW_DESC *desc)
-{
-    struct d3d11_video_processor_input_view *view = impl_from_ID3D11VideoProcessorInputView(iface);
-
-    TRACE("iface %p, desc %p.\n", iface, desc);
-
-    if (desc)
-        *desc = view->desc;
-}
+VKDVA_VP_VIEW_METHODS(d3d11_video_processor_input_view, ID3D11VideoProcessorInputView,
+        D3D11_VIDEO_PROCESSOR_INPUT_VIEW_DESC)
 
 static const struct ID3D11VideoProcessorInputViewVtbl d3d11_video_processor_input_view_vtbl =
 {
@@ -1161,130 +1167,8 @@ HRESULT STDMETHODCALLTYPE d3d11_video_device_CreateVideoProcessorInputView(ID3D1
 
 /* ID3D11VideoProcessorOutputView */
 
-static const struct ID3D11VideoProcessorOutputViewVtbl d3d11_video_processor_output_view_vtbl;
-
-static inline struct d3d11_video_processor_output_view *impl_from_ID3D11VideoProcessorOutputView(
-        ID3D11VideoProcessorOutputView *iface)
-{
-    return CONTAINING_RECORD(iface, struct d3d11_video_processor_output_view, ID3D11VideoProcessorOutputView_iface);
-}
-
-static struct d3d11_video_processor_output_view *unsafe_impl_from_ID3D11VideoProcessorOutputView(
-        ID3D11VideoProcessorOutputView *iface)
-{
-    if (!iface || iface->lpVtbl != &d3d11_video_processor_output_view_vtbl)
-        return NULL;
-    return impl_from_ID3D11VideoProcessorOutputView(iface);
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_video_processor_output_view_QueryInterface(
-        ID3D11VideoProcessorOutputView *iface, REFIID iid, void **out)
-{
-    TRACE("iface %p, iid %s, out %p.\n", iface, debugstr_guid(iid), out);
-
-    if (!out)
-        return E_POINTER;
-    if (IsEqualGUID(iid, &IID_ID3D11VideoProcessorOutputView) || IsEqualGUID(iid, &IID_ID3D11View)
-            || IsEqualGUID(iid, &IID_ID3D11DeviceChild) || IsEqualGUID(iid, &IID_IUnknown))
-    {
-        ID3D11VideoProcessorOutputView_AddRef(iface);
-        *out = iface;
-        return S_OK;
-    }
-    WARN("%s not implemented, returning E_NOINTERFACE.\n", debugstr_guid(iid));
-    *out = NULL;
-    return E_NOINTERFACE;
-}
-
-static ULONG STDMETHODCALLTYPE d3d11_video_processor_output_view_AddRef(ID3D11VideoProcessorOutputView *iface)
-{
-    struct d3d11_video_processor_output_view *view = impl_from_ID3D11VideoProcessorOutputView(iface);
-    unsigned int refcount = vkdva_atomic_increment_u32(&view->refcount);
-
-    TRACE("%p increasing refcount to %u.\n", view, refcount);
-    return refcount;
-}
-
-static ULONG STDMETHODCALLTYPE d3d11_video_processor_output_view_Release(ID3D11VideoProcessorOutputView *iface)
-{
-    struct d3d11_video_processor_output_view *view = impl_from_ID3D11VideoProcessorOutputView(iface);
-    unsigned int refcount = vkdva_atomic_decrement_u32(&view->refcount);
-    struct d3d11_device *device = view->device;
-
-    TRACE("%p decreasing refcount to %u.\n", view, refcount);
-    if (!refcount)
-    {
-        vkdva_vp_view_cleanup(&view->vp_view);
-        ID3D11Texture2D_Release(&view->texture->ID3D11Texture2D_iface);
-        vkdva_private_store_destroy(&view->private_store);
-        vkdva_free(view);
-        ID3D11Device_Release(&device->ID3D11Device_iface);
-    }
-    return refcount;
-}
-
-static void STDMETHODCALLTYPE d3d11_video_processor_output_view_GetDevice(ID3D11VideoProcessorOutputView *iface,
-        ID3D11Device **device)
-{
-    struct d3d11_video_processor_output_view *view = impl_from_ID3D11VideoProcessorOutputView(iface);
-
-    TRACE("iface %p, device %p.\n", iface, device);
-
-    *device = &view->device->ID3D11Device_iface;
-    ID3D11Device_AddRef(*device);
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_video_processor_output_view_GetPrivateData(
-        ID3D11VideoProcessorOutputView *iface, REFGUID guid, UINT *data_size, void *data)
-{
-    struct d3d11_video_processor_output_view *view = impl_from_ID3D11VideoProcessorOutputView(iface);
-
-    TRACE("iface %p, guid %s, data_size %p, data %p.\n", iface, debugstr_guid(guid), data_size, data);
-
-    return vkdva_private_store_get(&view->private_store, guid, data_size, data);
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_video_processor_output_view_SetPrivateData(
-        ID3D11VideoProcessorOutputView *iface, REFGUID guid, UINT data_size, const void *data)
-{
-    struct d3d11_video_processor_output_view *view = impl_from_ID3D11VideoProcessorOutputView(iface);
-
-    TRACE("iface %p, guid %s, data_size %u, data %p.\n", iface, debugstr_guid(guid), data_size, data);
-
-    return vkdva_private_store_set(&view->private_store, guid, data_size, data);
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_video_processor_output_view_SetPrivateDataInterface(
-        ID3D11VideoProcessorOutputView *iface, REFGUID guid, const IUnknown *data)
-{
-    struct d3d11_video_processor_output_view *view = impl_from_ID3D11VideoProcessorOutputView(iface);
-
-    TRACE("iface %p, guid %s, data %p.\n", iface, debugstr_guid(guid), data);
-
-    return vkdva_private_store_set_interface(&view->private_store, guid, data);
-}
-
-static void STDMETHODCALLTYPE d3d11_video_processor_output_view_GetResource(ID3D11VideoProcessorOutputView *iface,
-        ID3D11Resource **resource)
-{
-    struct d3d11_video_processor_output_view *view = impl_from_ID3D11VideoProcessorOutputView(iface);
-
-    TRACE("iface %p, resource %p.\n", iface, resource);
-
-    *resource = (ID3D11Resource *)&view->texture->ID3D11Texture2D_iface;
-    ID3D11Resource_AddRef(*resource);
-}
-
-static void STDMETHODCALLTYPE d3d11_video_processor_output_view_GetDesc(ID3D11VideoProcessorOutputView *iface,
-        D3D11_VIDEO_PROCESSOR_OUTPUT_VIEW_DESC *desc)
-{
-    struct d3d11_video_processor_output_view *view = impl_from_ID3D11VideoProcessorOutputView(iface);
-
-    TRACE("iface %p, desc %p.\n", iface, desc);
-
-    if (desc)
-        *desc = view->desc;
-}
+VKDVA_VP_VIEW_METHODS(d3d11_video_processor_output_view, ID3D11VideoProcessorOutputView,
+        D3D11_VIDEO_PROCESSOR_OUTPUT_VIEW_DESC)
 
 static const struct ID3D11VideoProcessorOutputViewVtbl d3d11_video_processor_output_view_vtbl =
 {

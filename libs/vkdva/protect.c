@@ -600,6 +600,36 @@ HRESULT vkdva_protect_write_plaintext(struct d3d11_texture2d *texture, UINT sub,
     return hr;
 }
 
+/* The copy regions between layer `layer` of a private image and a subresource's bytes in Map
+ * layout at offset 0 of the scratch buffer: one per plane, width x height pixels. */
+static void vkdva_protect_plane_regions(const struct d3d11_texture2d *texture, UINT sub, UINT layer,
+        UINT width, UINT height, VkBufferImageCopy *regions)
+{
+    const struct vkdva_subresource_layout *layout = &texture->layouts[sub];
+    const struct vkdva_format *format = texture->format;
+    uint64_t plane_offset = 0;
+    unsigned int plane;
+
+    for (plane = 0; plane < format->plane_count; ++plane)
+    {
+        regions[plane] = (VkBufferImageCopy)
+        {
+            .bufferOffset = plane_offset,
+            .bufferRowLength = layout->row_pitch / format->plane_element_sizes[plane],
+            .imageSubresource =
+            {
+                .aspectMask = format->plane_count > 1
+                        ? (plane ? VK_IMAGE_ASPECT_PLANE_1_BIT : VK_IMAGE_ASPECT_PLANE_0_BIT)
+                        : VK_IMAGE_ASPECT_COLOR_BIT,
+                .baseArrayLayer = layer,
+                .layerCount = 1,
+            },
+            .imageExtent = {width >> format->plane_shift_x[plane], height >> format->plane_shift_y[plane], 1},
+        };
+        plane_offset += (uint64_t)layout->row_pitch * (layout->height >> format->plane_shift_y[plane]);
+    }
+}
+
 static HRESULT vkdva_protect_reserve_scratch(struct d3d11_device *device, struct vkdva_protect_state *state,
         VkDeviceSize size)
 {
@@ -638,8 +668,6 @@ HRESULT vkdva_protect_cmd_write_image(struct d3d11_texture2d *texture, UINT sub,
     struct vkdva_protect_state *state;
     const struct vkdva_format *format;
     struct vkdva_ctr_params to;
-    uint64_t plane_offset = 0;
-    unsigned int plane;
     HRESULT hr;
 
     if (!protected || sub >= texture->subresource_count || !session || !session->key_set)
@@ -669,24 +697,7 @@ HRESULT vkdva_protect_cmd_write_image(struct d3d11_texture2d *texture, UINT sub,
         vkdva_protect_cmd_fill_black(device, vk_cmd, state->vk_scratch, 0, texture, sub);
         vkdva_cmd_memory_barrier(device, vk_cmd);
     }
-    for (plane = 0; plane < format->plane_count; ++plane)
-    {
-        regions[plane] = (VkBufferImageCopy)
-        {
-            .bufferOffset = plane_offset,
-            .bufferRowLength = layout->row_pitch / format->plane_element_sizes[plane],
-            .imageSubresource =
-            {
-                .aspectMask = format->plane_count > 1
-                        ? (plane ? VK_IMAGE_ASPECT_PLANE_1_BIT : VK_IMAGE_ASPECT_PLANE_0_BIT)
-                        : VK_IMAGE_ASPECT_COLOR_BIT,
-                .baseArrayLayer = layer,
-                .layerCount = 1,
-            },
-            .imageExtent = {width >> format->plane_shift_x[plane], height >> format->plane_shift_y[plane], 1},
-        };
-        plane_offset += (uint64_t)layout->row_pitch * (layout->height >> format->plane_shift_y[plane]);
-    }
+    vkdva_protect_plane_regions(texture, sub, layer, width, height, regions);
     VK_CALL(vkCmdCopyImageToBuffer(vk_cmd, vk_image, vk_layout, state->vk_scratch, format->plane_count, regions));
     vkdva_cmd_memory_barrier(device, vk_cmd);
 
@@ -727,8 +738,6 @@ HRESULT vkdva_protect_cmd_read_image(struct d3d11_texture2d *texture, UINT sub, 
     struct vkdva_protect_state *state;
     const struct vkdva_format *format;
     struct vkdva_ctr_params from;
-    uint64_t plane_offset = 0;
-    unsigned int plane;
     HRESULT hr = S_OK;
 
     if (!protected || sub >= texture->subresource_count)
@@ -762,25 +771,7 @@ HRESULT vkdva_protect_cmd_read_image(struct d3d11_texture2d *texture, UINT sub, 
         vkdva_protect_cmd_fill_black(device, vk_cmd, state->vk_scratch, 0, texture, sub);
     vkdva_cmd_memory_barrier(device, vk_cmd);
 
-    for (plane = 0; plane < format->plane_count; ++plane)
-    {
-        regions[plane] = (VkBufferImageCopy)
-        {
-            .bufferOffset = plane_offset,
-            .bufferRowLength = layout->row_pitch / format->plane_element_sizes[plane],
-            .imageSubresource =
-            {
-                .aspectMask = format->plane_count > 1
-                        ? (plane ? VK_IMAGE_ASPECT_PLANE_1_BIT : VK_IMAGE_ASPECT_PLANE_0_BIT)
-                        : VK_IMAGE_ASPECT_COLOR_BIT,
-                .baseArrayLayer = layer,
-                .layerCount = 1,
-            },
-            .imageExtent = {layout->width >> format->plane_shift_x[plane],
-                    layout->height >> format->plane_shift_y[plane], 1},
-        };
-        plane_offset += (uint64_t)layout->row_pitch * (layout->height >> format->plane_shift_y[plane]);
-    }
+    vkdva_protect_plane_regions(texture, sub, layer, layout->width, layout->height, regions);
     VK_CALL(vkCmdCopyBufferToImage(vk_cmd, state->vk_scratch, vk_image, vk_layout, format->plane_count, regions));
     vkdva_cmd_memory_barrier(device, vk_cmd);
     return S_OK;
