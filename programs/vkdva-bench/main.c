@@ -99,11 +99,13 @@ static bool ignore_output(void *context, unsigned int surface, int poc)
 }
 
 int bench_reencrypt(int argc, char **argv);
+int bench_refresh(int argc, char **argv);
 
 static void usage(void)
 {
     fprintf(stderr, "Usage: vkdva-bench decode [--repeat N] STREAM.h264\n"
             "       vkdva-bench reencrypt [--surfaces N] [--width W] [--height H] [--repeat N]\n"
+            "       vkdva-bench refresh [--surfaces N] [--width W] [--height H] [--repeat N]\n"
             "Times the AES re-encryption of a session-key refresh beside a buffer copy.\n"
             "Decodes STREAM through the D3D11 video API on the default device and prints frames/s and\n"
             "the CPU time of the decode calls per frame. VKDVA_DECODE_BACKEND=vulkan|software picks the\n"
@@ -340,6 +342,8 @@ int main(int argc, char **argv)
 
     if (argc >= 2 && !strcmp(argv[1], "reencrypt"))
         return bench_reencrypt(argc, argv);
+    if (argc >= 2 && !strcmp(argv[1], "refresh"))
+        return bench_refresh(argc, argv);
     if (argc >= 2 && !strcmp(argv[1], "blit"))
         return bench_blit(argc, argv);
     if (argc < 3 || strcmp(argv[1], "decode"))

@@ -448,6 +448,12 @@ void drm_client_picture_done(struct drm_client *client)
     ++client->refreshes;
 }
 
+ID3D11CryptoSession *drm_client_session(struct drm_client *client, uint8_t key[16])
+{
+    memcpy(key, client->session_key, 16);
+    return client->session;
+}
+
 HRESULT drm_client_read(struct drm_client *client, ID3D11Texture2D *texture, ID3D11Texture2D *staging,
         unsigned int sub, const uint8_t **data, UINT *row_pitch)
 {

@@ -49,4 +49,7 @@ void drm_client_picture_done(struct drm_client *client);
 HRESULT drm_client_read(struct drm_client *client, ID3D11Texture2D *texture, ID3D11Texture2D *staging,
         unsigned int sub, const uint8_t **data, UINT *row_pitch);
 
+/* The client's crypto session (no reference added) and the session key as it computes it. */
+ID3D11CryptoSession *drm_client_session(struct drm_client *client, uint8_t key[16]);
+
 #endif /* __VKDVA_DECODE_PROTECTED_H */
