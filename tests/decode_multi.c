@@ -25,10 +25,12 @@
 
 #include <initguid.h>
 #include <openssl/evp.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "vkdva_compat.h"
 #include "../programs/vkdva-decode/d3d11va.h"
+#include "../programs/vkdva-decode/protected.h"
 
 #define MAX_DECODERS 8
 
@@ -173,9 +175,294 @@ static HRESULT replay(const struct capture *capture, size_t end, struct d3d11va 
     return S_OK;
 }
 
+/* --threads N: the stress test of issue 8. N threads each decode the stream again and again
+ * with their own decoder on the one device, and, with --stress, one more thread blits with a
+ * video processor and one refreshes a crypto session's key and reads a protected surface back
+ * through EncryptionBlt, all at once. Every pass must give the reference MD5, every blit the
+ * same pixels and every read-back the same plaintext. */
+struct stress
+{
+    const struct capture *capture;
+    ID3D11Device *device;
+    const char *expected;
+    unsigned int passes;
+    int decoders_left;
+};
+
+struct stress_thread
+{
+    struct stress *stress;
+    pthread_t thread;
+    unsigned int failures;
+    unsigned int count;
+};
+
+static bool stress_running(struct stress *stress)
+{
+    return __atomic_load_n(&stress->decoders_left, __ATOMIC_ACQUIRE) > 0;
+}
+
+static void md5_hex(EVP_MD_CTX *md, char hex[33])
+{
+    unsigned char digest[16];
+    unsigned int i;
+
+    EVP_DigestFinal_ex(md, digest, NULL);
+    for (i = 0; i < 16; ++i)
+        sprintf(hex + 2 * i, "%02x", digest[i]);
+}
+
+static void *stress_decode(void *arg)
+{
+    struct stress_thread *t = arg;
+    struct stress *stress = t->stress;
+    struct d3d11va *va;
+    EVP_MD_CTX *md;
+    unsigned int pass;
+    char hex[33];
+
+    if (FAILED(d3d11va_create(stress->device, &va)))
+    {
+        ++t->failures;
+    }
+    else
+    {
+        md = EVP_MD_CTX_new();
+        for (pass = 0; pass < stress->passes; ++pass)
+        {
+            EVP_DigestInit_ex(md, EVP_md5(), NULL);
+            if (FAILED(replay(stress->capture, stress->capture->event_count, &va, &md, 1)))
+            {
+                ++t->failures;
+                break;
+            }
+            md5_hex(md, hex);
+            if (strcmp(hex, stress->expected))
+            {
+                printf("FAIL thread decode pass %u: MD5 %s, expected %s\n", pass, hex, stress->expected);
+                ++t->failures;
+            }
+            t->count += stress->capture->picture_count;
+        }
+        EVP_MD_CTX_free(md);
+        d3d11va_destroy(va);
+    }
+    __atomic_sub_fetch(&stress->decoders_left, 1, __ATOMIC_RELEASE);
+    return NULL;
+}
+
+/* Blits a fixed NV12 picture to B8G8R8A8 until the decoders are done; the output, read back
+ * after the first and the last blit, must not change. */
+static void *stress_blit(void *arg)
+{
+    D3D11_VIDEO_PROCESSOR_CONTENT_DESC content =
+    {
+        .InputFrameRate = {30, 1},
+        .InputWidth = 64,
+        .InputHeight = 64,
+        .OutputFrameRate = {30, 1},
+        .OutputWidth = 64,
+        .OutputHeight = 64,
+    };
+    D3D11_VIDEO_PROCESSOR_OUTPUT_VIEW_DESC output_view_desc = {.ViewDimension = D3D11_VPOV_DIMENSION_TEXTURE2D};
+    D3D11_VIDEO_PROCESSOR_INPUT_VIEW_DESC input_view_desc = {.ViewDimension = D3D11_VPIV_DIMENSION_TEXTURE2D};
+    D3D11_TEXTURE2D_DESC desc = {64, 64, 1, 1, DXGI_FORMAT_NV12, {1, 0}, D3D11_USAGE_DEFAULT};
+    struct stress_thread *t = arg;
+    struct stress *stress = t->stress;
+    ID3D11VideoProcessorOutputView *output_view = NULL;
+    ID3D11VideoProcessorInputView *input_view = NULL;
+    ID3D11Texture2D *input = NULL, *output = NULL, *staging = NULL;
+    ID3D11VideoProcessorEnumerator *enumerator = NULL;
+    D3D11_VIDEO_PROCESSOR_STREAM vp_stream = {0};
+    ID3D11VideoContext *video_context = NULL;
+    ID3D11VideoDevice *video_device = NULL;
+    ID3D11VideoProcessor *processor = NULL;
+    uint8_t data[64 * 96], first[64 * 64 * 4];
+    D3D11_MAPPED_SUBRESOURCE map;
+    ID3D11DeviceContext *context;
+    unsigned int i, y;
+
+    for (i = 0; i < sizeof(data); ++i)
+        data[i] = (uint8_t)(i * 7 + i / 64);
+    ID3D11Device_GetImmediateContext(stress->device, &context);
+    ID3D11Device_QueryInterface(stress->device, &IID_ID3D11VideoDevice, (void **)&video_device);
+    ID3D11DeviceContext_QueryInterface(context, &IID_ID3D11VideoContext, (void **)&video_context);
+    if (FAILED(ID3D11Device_CreateTexture2D(stress->device, &desc, NULL, &input)))
+        goto fail;
+    ID3D11DeviceContext_UpdateSubresource(context, (ID3D11Resource *)input, 0, NULL, data, 64, 0);
+    desc.Format = DXGI_FORMAT_B8G8R8A8_UNORM;
+    desc.BindFlags = D3D11_BIND_RENDER_TARGET;
+    if (FAILED(ID3D11Device_CreateTexture2D(stress->device, &desc, NULL, &output)))
+        goto fail;
+    desc.Usage = D3D11_USAGE_STAGING;
+    desc.BindFlags = 0;
+    desc.CPUAccessFlags = D3D11_CPU_ACCESS_READ;
+    if (FAILED(ID3D11Device_CreateTexture2D(stress->device, &desc, NULL, &staging))
+            || FAILED(ID3D11VideoDevice_CreateVideoProcessorEnumerator(video_device, &content, &enumerator))
+            || FAILED(ID3D11VideoDevice_CreateVideoProcessor(video_device, enumerator, 0, &processor))
+            || FAILED(ID3D11VideoDevice_CreateVideoProcessorInputView(video_device, (ID3D11Resource *)input,
+                    enumerator, &input_view_desc, &input_view))
+            || FAILED(ID3D11VideoDevice_CreateVideoProcessorOutputView(video_device, (ID3D11Resource *)output,
+                    enumerator, &output_view_desc, &output_view)))
+        goto fail;
+    vp_stream.Enable = TRUE;
+    vp_stream.pInputSurface = input_view;
+    do
+    {
+        if (FAILED(ID3D11VideoContext_VideoProcessorBlt(video_context, processor, output_view, 0, 1, &vp_stream)))
+            goto fail;
+        if (t->count++ && stress_running(stress))
+            continue;
+        /* After the first blit and after the last one. */
+        ID3D11DeviceContext_CopyResource(context, (ID3D11Resource *)staging, (ID3D11Resource *)output);
+        if (FAILED(ID3D11DeviceContext_Map(context, (ID3D11Resource *)staging, 0, D3D11_MAP_READ, 0, &map)))
+            goto fail;
+        for (y = 0; y < 64; ++y)
+        {
+            if (t->count == 1)
+                memcpy(first + y * 256, (uint8_t *)map.pData + y * map.RowPitch, 256);
+            else if (memcmp(first + y * 256, (uint8_t *)map.pData + y * map.RowPitch, 256))
+                ++t->failures;
+        }
+        ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)staging, 0);
+    } while (stress_running(stress));
+    goto done;
+
+fail:
+    ++t->failures;
+done:
+    if (output_view)
+        ID3D11VideoProcessorOutputView_Release(output_view);
+    if (input_view)
+        ID3D11VideoProcessorInputView_Release(input_view);
+    if (processor)
+        ID3D11VideoProcessor_Release(processor);
+    if (enumerator)
+        ID3D11VideoProcessorEnumerator_Release(enumerator);
+    if (staging)
+        ID3D11Texture2D_Release(staging);
+    if (output)
+        ID3D11Texture2D_Release(output);
+    if (input)
+        ID3D11Texture2D_Release(input);
+    ID3D11VideoContext_Release(video_context);
+    ID3D11VideoDevice_Release(video_device);
+    ID3D11DeviceContext_Release(context);
+    return NULL;
+}
+
+/* Refreshes a crypto session's key and reads a protected surface back (EncryptionBlt,
+ * decrypted by the client) until the decoders are done: the plaintext never changes. */
+static void *stress_crypto(void *arg)
+{
+    D3D11_TEXTURE2D_DESC desc = {64, 64, 1, 1, DXGI_FORMAT_NV12, {1, 0}, D3D11_USAGE_STAGING, 0,
+            D3D11_CPU_ACCESS_READ | D3D11_CPU_ACCESS_WRITE};
+    struct stress_thread *t = arg;
+    struct stress *stress = t->stress;
+    ID3D11Texture2D *surface = NULL, *staging = NULL;
+    ID3D11VideoContext *video_context = NULL;
+    uint8_t key[16], iv[16], *first = NULL;
+    struct drm_client *client = NULL;
+    D3D11_MAPPED_SUBRESOURCE map;
+    ID3D11CryptoSession *session;
+    ID3D11DeviceContext *context;
+    const uint8_t *data;
+    UINT row_pitch;
+    size_t size;
+
+    ID3D11Device_GetImmediateContext(stress->device, &context);
+    ID3D11DeviceContext_QueryInterface(context, &IID_ID3D11VideoContext, (void **)&video_context);
+    if (FAILED(drm_client_create(stress->device, NULL, 1, &client))
+            || FAILED(ID3D11Device_CreateTexture2D(stress->device, &desc, NULL, &staging))
+            || FAILED(ID3D11DeviceContext_Map(context, (ID3D11Resource *)staging, 0, D3D11_MAP_WRITE, 0, &map)))
+        goto fail;
+    size = (size_t)map.RowPitch * 96;
+    memset(map.pData, 0x3c, size);
+    ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)staging, 0);
+    desc.Usage = D3D11_USAGE_DEFAULT;
+    desc.CPUAccessFlags = 0;
+    desc.MiscFlags = D3D11_RESOURCE_MISC_HW_PROTECTED;
+    if (FAILED(ID3D11Device_CreateTexture2D(stress->device, &desc, NULL, &surface)))
+        goto fail;
+    session = drm_client_session(client, key);
+    memset(iv, 0, sizeof(iv));
+    iv[7] = 1;
+    ID3D11VideoContext_DecryptionBlt(video_context, session, staging, surface, NULL, 0, NULL, sizeof(iv), iv);
+    desc.Usage = D3D11_USAGE_STAGING;
+    desc.CPUAccessFlags = D3D11_CPU_ACCESS_READ | D3D11_CPU_ACCESS_WRITE;
+    desc.MiscFlags = 0;
+    do
+    {
+        drm_client_picture_done(client);
+        if (FAILED(drm_client_read(client, surface, staging, 0, &data, &row_pitch)))
+            goto fail;
+        if (!first)
+        {
+            first = malloc(size);
+            memcpy(first, data, size);
+        }
+        else if (memcmp(first, data, size))
+        {
+            printf("FAIL protected surface changed after %u refreshes\n", t->count);
+            ++t->failures;
+            break;
+        }
+        ++t->count;
+    } while (stress_running(stress));
+    goto done;
+
+fail:
+    ++t->failures;
+done:
+    free(first);
+    if (surface)
+        ID3D11Texture2D_Release(surface);
+    if (staging)
+        ID3D11Texture2D_Release(staging);
+    if (client)
+        drm_client_destroy(client);
+    ID3D11VideoContext_Release(video_context);
+    ID3D11DeviceContext_Release(context);
+    return NULL;
+}
+
+static unsigned int run_stress(const struct capture *capture, ID3D11Device *device, const char *expected,
+        unsigned int thread_count, unsigned int passes, bool extra)
+{
+    struct stress_thread threads[MAX_DECODERS + 2];
+    struct stress stress = {capture, device, expected, passes, (int)thread_count};
+    unsigned int i, count = thread_count + (extra ? 2 : 0), failures = 0, frames = 0;
+    static void *(*const extra_threads[])(void *) = {stress_blit, stress_crypto};
+
+    memset(threads, 0, sizeof(threads));
+    for (i = 0; i < count; ++i)
+    {
+        threads[i].stress = &stress;
+        pthread_create(&threads[i].thread, NULL, i < thread_count ? stress_decode : extra_threads[i - thread_count],
+                &threads[i]);
+    }
+    for (i = 0; i < count; ++i)
+    {
+        pthread_join(threads[i].thread, NULL);
+        failures += threads[i].failures;
+        if (i < thread_count)
+            frames += threads[i].count;
+    }
+    if (failures)
+        printf("FAIL %u threads: %u failures\n", count, failures);
+    else
+        printf("ok   %u decoding threads, %u frames, each pass MD5 %s%s\n", thread_count, frames, expected,
+                extra ? "" : "");
+    if (extra)
+        printf("     beside them: %u blits, %u key refreshes with protected read-back\n",
+                threads[thread_count].count, threads[thread_count + 1].count);
+    return failures;
+}
+
 static void usage(void)
 {
-    fprintf(stderr, "Usage: test_decode_multi [--gpu] [--decoders N] [--codec h264|hevc] STREAM MD5\n");
+    fprintf(stderr, "Usage: test_decode_multi [--gpu] [--decoders N] [--threads N [--passes P] [--stress]]\n"
+            "                         [--codec h264|hevc] STREAM MD5\n");
 }
 
 int main(int argc, char **argv)
@@ -194,7 +481,8 @@ int main(int argc, char **argv)
     ID3D11Device *device;
     struct codec *codec;
     size_t size, pos = 0;
-    bool gpu = false;
+    unsigned int threads = 0, passes = 10;
+    bool gpu = false, stress = false;
     uint8_t *stream;
     HRESULT hr;
     int a, i;
@@ -207,12 +495,19 @@ int main(int argc, char **argv)
             count = strtoul(argv[++a], &end, 10);
         else if (!strcmp(argv[a], "--codec") && a + 1 < argc)
             codec_name = argv[++a];
+        else if (!strcmp(argv[a], "--threads") && a + 1 < argc)
+            threads = strtoul(argv[++a], &end, 10);
+        else if (!strcmp(argv[a], "--passes") && a + 1 < argc)
+            passes = strtoul(argv[++a], &end, 10);
+        else if (!strcmp(argv[a], "--stress"))
+            stress = true;
         else if (!input)
             input = argv[a];
         else
             expected = argv[a];
     }
-    if (!input || !expected || count < 2 || count > MAX_DECODERS || !(ops = codec_from_name(codec_name)))
+    if (!input || !expected || count < 2 || count > MAX_DECODERS || threads > MAX_DECODERS || !passes
+            || !(ops = codec_from_name(codec_name)))
     {
         usage();
         return 2;
@@ -257,6 +552,14 @@ int main(int argc, char **argv)
         ID3D11Device_Release(device);
         free_capture(&capture);
         return 77;
+    }
+
+    if (threads)
+    {
+        failed = run_stress(&capture, device, expected, threads, passes, stress);
+        free_capture(&capture);
+        ID3D11Device_Release(device);
+        return failed ? 1 : 0;
     }
 
     /* A decoder released with its pictures still in flight: nothing may crash, leak, or
