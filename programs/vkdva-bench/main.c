@@ -104,17 +104,18 @@ int bench_refresh(int argc, char **argv);
 static void usage(void)
 {
     fprintf(stderr, "Usage: vkdva-bench decode [--repeat N] STREAM.h264\n"
+            "       vkdva-bench blit [--count N] [--size WxH] [--rgba]\n"
             "       vkdva-bench reencrypt [--surfaces N] [--width W] [--height H] [--repeat N]\n"
             "       vkdva-bench refresh [--surfaces N] [--width W] [--height H] [--repeat N]\n"
-            "Times the AES re-encryption of a session-key refresh beside a buffer copy.\n"
-            "Decodes STREAM through the D3D11 video API on the default device and prints frames/s and\n"
-            "the CPU time of the decode calls per frame. VKDVA_DECODE_BACKEND=vulkan|software picks the\n"
-            "backend.\n"
-            "       vkdva-bench blit [--count N] [--size WxH] [--rgba]\n"
-            "Times N VideoProcessorBlt calls from an NV12 to a B8G8R8A8 texture (3840x2160 by default)\n"
-            "(R8G8B8A8 with --rgba) and, in the same run and on the same queue, N CopyResource calls of\n"
-            "the NV12 texture, and\n"
-            "prints both rates and their ratio.\n");
+            "decode: decodes STREAM through the D3D11 video API on the default device and prints\n"
+            "  frames/s and the CPU time of the decode calls per frame (VKDVA_DECODE_BACKEND=vulkan|software\n"
+            "  picks the backend).\n"
+            "blit: times N VideoProcessorBlt calls from an NV12 to a B8G8R8A8 texture (3840x2160 by\n"
+            "  default; R8G8B8A8 with --rgba) and, on the same queue, N CopyResource calls of the NV12\n"
+            "  texture, and prints both rates and their ratio.\n"
+            "reencrypt: times the AES re-encryption of a session-key refresh beside a buffer copy.\n"
+            "refresh: times Start/FinishSessionKeyRefresh through the D3D11 API with N live protected\n"
+            "  surfaces.\n");
 }
 
 /* Waits until everything the context submitted has executed. */
