@@ -901,14 +901,21 @@ static void test_output_state(void)
     ok(fill_mode == D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE_BACKGROUND && !stream, "Got mode %#x, stream %u.\n",
             fill_mode, stream);
 
-    /* Constriction is not reported: enabling it is refused. */
-    ok(!(caps.FeatureCaps & D3D11_VIDEO_PROCESSOR_FEATURE_CAPS_CONSTRICTION), "Got feature caps %#x.\n",
+    /* Constriction is reported; a size of 0 is refused, with no change. */
+    ok(caps.FeatureCaps & D3D11_VIDEO_PROCESSOR_FEATURE_CAPS_CONSTRICTION, "Got feature caps %#x.\n",
             caps.FeatureCaps);
     size.cx = 16;
     size.cy = 8;
     ID3D11VideoContext_VideoProcessorSetOutputConstriction(test.video_context, test.processor, TRUE, size);
     ID3D11VideoContext_VideoProcessorGetOutputConstriction(test.video_context, test.processor, &enabled, &size);
-    ok(!enabled && size.cx == 1 && size.cy == 1, "Got enabled %#x, size %dx%d.\n", enabled, size.cx, size.cy);
+    ok(enabled && size.cx == 16 && size.cy == 8, "Got enabled %#x, size %dx%d.\n", enabled, size.cx, size.cy);
+    size.cx = 0;
+    ID3D11VideoContext_VideoProcessorSetOutputConstriction(test.video_context, test.processor, TRUE, size);
+    ID3D11VideoContext_VideoProcessorGetOutputConstriction(test.video_context, test.processor, &enabled, &size);
+    ok(enabled && size.cx == 16 && size.cy == 8, "Got enabled %#x, size %dx%d.\n", enabled, size.cx, size.cy);
+    ID3D11VideoContext_VideoProcessorSetOutputConstriction(test.video_context, test.processor, FALSE, size);
+    ID3D11VideoContext_VideoProcessorGetOutputConstriction(test.video_context, test.processor, &enabled, &size);
+    ok(!enabled, "Got enabled %#x.\n", enabled);
 
     /* Stereo is not supported. */
     ID3D11VideoContext_VideoProcessorSetOutputStereoMode(test.video_context, test.processor, TRUE);
@@ -1830,6 +1837,80 @@ done:
     release_vp_test(&test);
 }
 
+/* VideoProcessorSetOutputConstriction: "the driver downsamples the composed image to the
+ * specified size, and then scales it back to the size of the target rectangle". A one-pixel
+ * checkerboard constricted to a quarter of its size comes back as flat grey, everywhere in the
+ * target rect and nowhere else; without constriction, or with a size at least the target's, it
+ * stays a checkerboard. */
+static void test_blt_constriction(void)
+{
+    ID3D11VideoProcessorOutputView *output_view;
+    ID3D11VideoProcessorInputView *input_view;
+    ID3D11Texture2D *input, *output;
+    D3D11_SUBRESOURCE_DATA data;
+    RECT target = {8, 0, 56, 32}, outside_left = {0, 0, 8, 32}, outside_right = {56, 0, 64, 32};
+    unsigned int x, y, bad;
+    struct readback rb;
+    struct vp_test test;
+    DWORD *pixels, c;
+    SIZE size;
+
+    if (!init_vp_test(&test))
+        return;
+    pixels = malloc(64 * 32 * sizeof(*pixels));
+    for (y = 0; y < 32; ++y)
+        for (x = 0; x < 64; ++x)
+            pixels[y * 64 + x] = (x + y) & 1 ? 0xffffffff : 0xff000000;
+    data.pSysMem = pixels;
+    data.SysMemPitch = 64 * sizeof(*pixels);
+    data.SysMemSlicePitch = 0;
+    input = create_texture(test.device, DXGI_FORMAT_B8G8R8A8_UNORM, 64, 32, 1, D3D11_USAGE_DEFAULT,
+            D3D11_BIND_RENDER_TARGET, &data);
+    free(pixels);
+    output = create_bgra_texture(test.device, 64, 32, 0xff0000ff);
+    input_view = create_input_view(&test, input);
+    output_view = create_output_view(&test, output);
+    ID3D11VideoContext_VideoProcessorSetStreamColorSpace(test.video_context, test.processor, 0,
+            &(D3D11_VIDEO_PROCESSOR_COLOR_SPACE){.RGB_Range = 0});
+
+    /* A size at least the target's: no downsampling. */
+    ID3D11VideoContext_VideoProcessorSetOutputTargetRect(test.video_context, test.processor, TRUE, &target);
+    size.cx = 48;
+    size.cy = 32;
+    ID3D11VideoContext_VideoProcessorSetOutputConstriction(test.video_context, test.processor, TRUE, size);
+    blt_one_stream(&test, output_view, input_view, S_OK);
+    get_readback(test.device, test.context, output, &rb);
+    c = get_readback_colour(&rb, 20, 10);
+    ok(compare_colour(c, get_readback_colour(&rb, 21, 10) ^ 0x00ffffff, 2), "Got %#x and %#x.\n", c,
+            get_readback_colour(&rb, 21, 10));
+    release_readback(&rb);
+
+    /* A quarter of the target in each direction: flat grey inside the target rect. */
+    size.cx = 12;
+    size.cy = 8;
+    ID3D11VideoContext_VideoProcessorSetOutputConstriction(test.video_context, test.processor, TRUE, size);
+    blt_one_stream(&test, output_view, input_view, S_OK);
+    get_readback(test.device, test.context, output, &rb);
+    bad = 0;
+    for (y = 0; y < 32; ++y)
+    {
+        for (x = 8; x < 56; ++x)
+            bad += !compare_colour(get_readback_colour(&rb, x, y), 0xff808080, 3);
+    }
+    ok(!bad, "%u pixels are not grey; (8,0) is %#x, (31,15) is %#x.\n", bad, get_readback_colour(&rb, 8, 0),
+            get_readback_colour(&rb, 31, 15));
+    /* Outside the target rect: untouched. */
+    check_readback_rect(&rb, &outside_left, 0xff0000ff, 0);
+    check_readback_rect(&rb, &outside_right, 0xff0000ff, 0);
+    release_readback(&rb);
+
+    ID3D11VideoProcessorOutputView_Release(output_view);
+    ID3D11VideoProcessorInputView_Release(input_view);
+    ID3D11Texture2D_Release(output);
+    ID3D11Texture2D_Release(input);
+    release_vp_test(&test);
+}
+
 START_TEST(processor)
 {
     require_device_or_skip_all();
@@ -1844,4 +1925,5 @@ START_TEST(processor)
     run_test(test_blt_array);
     run_test(test_blt_state);
     run_test(test_blt_orientation);
+    run_test(test_blt_constriction);
 }

@@ -1281,6 +1281,8 @@ static bool vp_pass_first_use(const struct vp_pass *passes, unsigned int k)
 }
 
 static HRESULT vp_blit_protected(struct d3d11_device *device, const struct vkdva_vp_blit_desc *desc);
+static HRESULT vp_blit_constricted(struct d3d11_device *device, const struct vkdva_vp_blit_desc *desc,
+        const RECT *target);
 
 HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_desc *desc)
 {
@@ -1306,11 +1308,6 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
         WARN("Invalid stream count %u.\n", desc->stream_count);
         return E_INVALIDARG;
     }
-    if (desc->constriction_enabled)
-    {
-        FIXME("Output constriction is not implemented.\n");
-        return E_NOTIMPL;
-    }
     for (i = 0; i < desc->stream_count; ++i)
     {
         const struct vkdva_vp_view *input = desc->streams[i].input;
@@ -1335,6 +1332,19 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
      * private plaintext copies. */
     if (vkdva_texture_is_protected(desc->output->texture))
         return vp_blit_protected(device, desc);
+    if (desc->constriction_enabled)
+    {
+        RECT target = {0, 0, vkdva_max_u(1, desc->output->texture->desc.Width >> desc->output->mip),
+                vkdva_max_u(1, desc->output->texture->desc.Height >> desc->output->mip)};
+
+        if (desc->target_rect_enabled)
+            target = desc->target_rect;
+        /* "If the size is larger than the target rectangle, downsampling does not occur."
+         * (ID3D11VideoContext::VideoProcessorSetOutputConstriction) */
+        if (desc->constriction_size.cx < target.right - target.left
+                || desc->constriction_size.cy < target.bottom - target.top)
+            return vp_blit_constricted(device, desc, &target);
+    }
 
     if (!(state = vp_state_get(device, &hr)))
         return hr;
@@ -1611,5 +1621,149 @@ done:
         if (plain[i])
             ID3D11Texture2D_Release(&plain[i]->ID3D11Texture2D_iface);
     }
+    return hr;
+}
+
+/* Maps a rect of the output into the constricted image: the target rect becomes the whole image. */
+static void vp_constrict_rect(RECT *rect, const RECT *target, LONG width, LONG height)
+{
+    LONG target_width = target->right - target->left, target_height = target->bottom - target->top;
+
+    rect->left = (LONG)(((int64_t)(rect->left - target->left) * width) / target_width);
+    rect->right = (LONG)(((int64_t)(rect->right - target->left) * width + target_width - 1) / target_width);
+    rect->top = (LONG)(((int64_t)(rect->top - target->top) * height) / target_height);
+    rect->bottom = (LONG)(((int64_t)(rect->bottom - target->top) * height + target_height - 1) / target_height);
+}
+
+/* VideoProcessorSetOutputConstriction (a content-protection measure: "the driver downsamples
+ * the composed image to the specified size, and then scales it back to the size of the target
+ * rectangle"): the streams are composed into a private image of the constricted size, in the
+ * output's format and colour space, and that image is then blitted into the target rect as the
+ * only stream. */
+static HRESULT vp_blit_constricted(struct d3d11_device *device, const struct vkdva_vp_blit_desc *desc,
+        const RECT *target)
+{
+    struct vkdva_vp_stream_desc streams[VKDVA_VP_MAX_INPUT_STREAMS], upscale;
+    struct d3d11_texture2d *output = desc->output->texture, *small = NULL;
+    struct vkdva_vp_view small_output, small_input;
+    struct vkdva_vp_blit_desc local = *desc;
+    LONG width, height;
+    bool have_output = false, have_input = false;
+    RECT dst, full;
+    unsigned int i;
+    HRESULT hr;
+
+    D3D11_TEXTURE2D_DESC small_desc =
+    {
+        .MipLevels = 1,
+        .ArraySize = 1,
+        .Format = output->desc.Format,
+        .SampleDesc = {1, 0},
+        .Usage = D3D11_USAGE_DEFAULT,
+        .BindFlags = D3D11_BIND_RENDER_TARGET,
+    };
+
+    width = vkdva_min_u(desc->constriction_size.cx, target->right - target->left);
+    height = vkdva_min_u(desc->constriction_size.cy, target->bottom - target->top);
+    /* Planar and packed YUV outputs need even sizes. */
+    if (output->format->plane_count > 1 || output->desc.Format == DXGI_FORMAT_YUY2)
+    {
+        width = (width + 1) & ~1;
+        height = (height + 1) & ~1;
+    }
+    small_desc.Width = width;
+    small_desc.Height = height;
+    if (FAILED(hr = d3d11_texture2d_create(device, &small_desc, NULL, &small)))
+        return hr;
+    if (FAILED(hr = vkdva_vp_view_init(&small_output, small, 0, 0, true)))
+        goto done;
+    have_output = true;
+    if (FAILED(hr = vkdva_vp_view_init(&small_input, small, 0, 0, false)))
+        goto done;
+    have_input = true;
+
+    /* First pass: the composition, into the whole small image. */
+    full = (RECT){0, 0, vkdva_max_u(1, output->desc.Width >> desc->output->mip),
+            vkdva_max_u(1, output->desc.Height >> desc->output->mip)};
+    memcpy(streams, desc->streams, desc->stream_count * sizeof(*streams));
+    for (i = 0; i < desc->stream_count; ++i)
+    {
+        struct vkdva_vp_stream_desc *stream = &streams[i];
+        const struct d3d11_texture2d *input = stream->input->texture;
+        RECT src = {0, 0, vkdva_max_u(1, input->desc.Width >> stream->input->mip),
+                vkdva_max_u(1, input->desc.Height >> stream->input->mip)}, clip;
+
+        if (stream->src_rect_enabled)
+            src = stream->src_rect;
+        dst = stream->dst_rect_enabled ? stream->dst_rect : full;
+        /* What falls outside the target rect is not shown, constricted or not: clip the
+         * destination to it and the source in proportion. */
+        clip.left = dst.left > target->left ? dst.left : target->left;
+        clip.top = dst.top > target->top ? dst.top : target->top;
+        clip.right = dst.right < target->right ? dst.right : target->right;
+        clip.bottom = dst.bottom < target->bottom ? dst.bottom : target->bottom;
+        if (clip.left >= clip.right || clip.top >= clip.bottom)
+        {
+            stream->dst_rect_enabled = true;
+            stream->dst_rect = (RECT){0, 0, 0, 0};
+            continue;
+        }
+        if (memcmp(&clip, &dst, sizeof(clip)))
+        {
+            if (stream->rotation != D3D11_VIDEO_PROCESSOR_ROTATION_IDENTITY || stream->flip_horizontal
+                    || stream->flip_vertical)
+            {
+                FIXME("Constriction of rotated or mirrored streams outside the target rect is not implemented.\n");
+                hr = E_NOTIMPL;
+                goto done;
+            }
+            src = (RECT)
+            {
+                src.left + (LONG)((int64_t)(clip.left - dst.left) * (src.right - src.left) / (dst.right - dst.left)),
+                src.top + (LONG)((int64_t)(clip.top - dst.top) * (src.bottom - src.top) / (dst.bottom - dst.top)),
+                src.left + (LONG)((int64_t)(clip.right - dst.left) * (src.right - src.left) / (dst.right - dst.left)),
+                src.top + (LONG)((int64_t)(clip.bottom - dst.top) * (src.bottom - src.top) / (dst.bottom - dst.top)),
+            };
+            stream->src_rect_enabled = true;
+            stream->src_rect = src;
+            dst = clip;
+        }
+        vp_constrict_rect(&dst, target, width, height);
+        stream->dst_rect_enabled = true;
+        stream->dst_rect = dst;
+    }
+    local.output = &small_output;
+    local.target_rect_enabled = false;
+    local.constriction_enabled = false;
+    local.streams = streams;
+    if (FAILED(hr = vkdva_vp_blit(device, &local)))
+        goto done;
+
+    /* Second pass: the small image, scaled back into the target rect, alpha included. */
+    memset(&upscale, 0, sizeof(upscale));
+    upscale.input = &small_input;
+    upscale.frame_format = D3D11_VIDEO_FRAME_FORMAT_PROGRESSIVE;
+    upscale.dst_rect_enabled = true;
+    upscale.dst_rect = *target;
+    upscale.color_space = desc->output_color_space;
+    upscale.planar_alpha = 1.0f;
+    upscale.rotation = D3D11_VIDEO_PROCESSOR_ROTATION_IDENTITY;
+    local = *desc;
+    local.constriction_enabled = false;
+    local.alpha_fill_mode = D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE_SOURCE_STREAM;
+    local.alpha_fill_stream = 0;
+    local.stream_count = 1;
+    local.streams = &upscale;
+    hr = vkdva_vp_blit(device, &local);
+    small->last_use.stream = &device->immediate_context.stream;
+    small->last_use.value = device->immediate_context.stream.next_value;
+
+done:
+    /* Both wait for the GPU work that uses the small image. */
+    if (have_input)
+        vkdva_vp_view_cleanup(&small_input);
+    if (have_output)
+        vkdva_vp_view_cleanup(&small_output);
+    ID3D11Texture2D_Release(&small->ID3D11Texture2D_iface);
     return hr;
 }

@@ -43,7 +43,8 @@
         | D3D11_VIDEO_PROCESSOR_FEATURE_CAPS_LUMA_KEY \
         | D3D11_VIDEO_PROCESSOR_FEATURE_CAPS_ROTATION \
         | D3D11_VIDEO_PROCESSOR_FEATURE_CAPS_ALPHA_STREAM \
-        | D3D11_VIDEO_PROCESSOR_FEATURE_CAPS_MIRROR)
+        | D3D11_VIDEO_PROCESSOR_FEATURE_CAPS_MIRROR \
+        | D3D11_VIDEO_PROCESSOR_FEATURE_CAPS_CONSTRICTION)
 /* ProcAmp (brightness, contrast, hue, saturation): an affine map in YCbCr, folded into each
  * stream's colour matrix. Noise reduction, edge enhancement and anamorphic scaling are not
  * implemented and must not be reported. */
@@ -223,8 +224,8 @@ struct vkdva_vp_blit_desc
     /* VideoProcessorSetOutputAlphaFillMode. */
     D3D11_VIDEO_PROCESSOR_ALPHA_FILL_MODE alpha_fill_mode;
     UINT alpha_fill_stream;
-    /* VideoProcessorSetOutputConstriction: not in VKDVA_VP_FEATURE_CAPS; a blit with it
-     * enabled is refused with E_NOTIMPL. */
+    /* VideoProcessorSetOutputConstriction: the composed image is downsampled to this size,
+     * then scaled back to the target rect (no downsampling where the size is not smaller). */
     bool constriction_enabled;
     SIZE constriction_size;
 
@@ -236,7 +237,7 @@ struct vkdva_vp_blit_desc
 /* Records the blit on the immediate context's command stream (device->immediate_context.stream),
  * ordered with the other context operations; the caller holds the device lock. Returns S_OK,
  * E_INVALIDARG for a description the blit cannot do (with a WARN), E_NOTIMPL (FIXME) for
- * features not implemented (constriction, protected outputs), or the failure of Vulkan. A
+ * features not implemented (protected surfaces in hardware mode), or the failure of Vulkan. A
  * protected input written to an unprotected output shows black (WARN once), as D3D11
  * requires; its view needs no Vulkan views. */
 HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_desc *desc);
