@@ -69,6 +69,24 @@ struct codec_picture
     struct codec_buffer buffers[CODEC_MAX_BUFFERS];
 };
 
+/* The surface a new picture decodes into: the first one no picture holds (busy[surface]),
+ * searched round robin from *next so that a surface just output is reused as late as possible;
+ * -1 when every surface is busy. */
+static inline int codec_pick_surface(const bool *busy, unsigned int surface_count, unsigned int *next)
+{
+    unsigned int i, surface;
+
+    for (i = 0; i < surface_count; ++i)
+    {
+        surface = (*next + i) % surface_count;
+        if (busy[surface])
+            continue;
+        *next = (surface + 1) % surface_count;
+        return surface;
+    }
+    return -1;
+}
+
 struct codec_callbacks
 {
     void *context;

@@ -142,7 +142,8 @@ static struct h264_frame_store *alloc_store(struct h264_decoder *decoder)
 {
     bool busy[H264_MAX_FRAME_STORES + 3] = {0};
     struct h264_frame_store *store = NULL;
-    unsigned int i, surface;
+    unsigned int i;
+    int surface;
 
     for (i = 0; i < H264_MAX_FRAME_STORES; ++i)
     {
@@ -158,19 +159,12 @@ static struct h264_frame_store *alloc_store(struct h264_decoder *decoder)
     }
     if (!store)
         return NULL;
-    /* Round robin, so that a surface just output is reused as late as possible. */
-    for (i = 0; i < decoder->surface_count; ++i)
-    {
-        surface = (decoder->next_surface + i) % decoder->surface_count;
-        if (busy[surface])
-            continue;
-        decoder->next_surface = (surface + 1) % decoder->surface_count;
-        free_store(store);
-        store->used = true;
-        store->surface = surface;
-        return store;
-    }
-    return NULL;
+    if ((surface = codec_pick_surface(busy, decoder->surface_count, &decoder->next_surface)) < 0)
+        return NULL;
+    free_store(store);
+    store->used = true;
+    store->surface = surface;
+    return store;
 }
 
 static bool output_store(struct h264_decoder *decoder, struct h264_frame_store *store)

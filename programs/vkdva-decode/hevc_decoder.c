@@ -154,7 +154,8 @@ static struct hevc_frame *alloc_frame(struct hevc_decoder *decoder)
 {
     bool busy[HEVC_MAX_FRAMES + 2] = {0};
     struct hevc_frame *frame = NULL;
-    unsigned int i, surface;
+    unsigned int i;
+    int surface;
 
     for (i = 0; i < HEVC_MAX_FRAMES; ++i)
     {
@@ -170,19 +171,12 @@ static struct hevc_frame *alloc_frame(struct hevc_decoder *decoder)
     }
     if (!frame)
         return NULL;
-    /* Round robin, so that a surface just output is reused as late as possible. */
-    for (i = 0; i < decoder->surface_count; ++i)
-    {
-        surface = (decoder->next_surface + i) % decoder->surface_count;
-        if (busy[surface])
-            continue;
-        decoder->next_surface = (surface + 1) % decoder->surface_count;
-        free_frame(frame);
-        frame->used = true;
-        frame->surface = surface;
-        return frame;
-    }
-    return NULL;
+    if ((surface = codec_pick_surface(busy, decoder->surface_count, &decoder->next_surface)) < 0)
+        return NULL;
+    free_frame(frame);
+    frame->used = true;
+    frame->surface = surface;
+    return frame;
 }
 
 /* C.5.2.4 "bumping": outputs the picture that comes first in output order and empties its
