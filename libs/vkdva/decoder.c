@@ -17,6 +17,7 @@
  */
 
 #include "decoder.h"
+#include <openssl/crypto.h>
 
 /* ID3D11VideoDecoder, ID3D11VideoDecoderOutputView and the codec-independent decode core:
  * buffers, frame assembly, status reports, backend choice. */
@@ -393,10 +394,15 @@ static void d3d11_video_decoder_destroy(struct d3d11_video_decoder *decoder)
     /* The reference ConfigureAuthenticatedChannel(CRYPTO_SESSION) took. */
     if (decoder->crypto_session)
         ID3D11CryptoSession_Release(&decoder->crypto_session->ID3D11CryptoSession_iface);
+    /* After the backend: its decodes read the decryptor's buffers. */
+    vkdva_bitstream_decryptor_destroy(decoder->bitstream_decryptor);
     for (i = 0; i < ARRAY_SIZE(decoder->buffers); ++i)
         vkdva_free(decoder->buffers[i].data);
     vkdva_free(decoder->statuses);
+    if (decoder->clear_bitstream)
+        OPENSSL_cleanse(decoder->clear_bitstream, VKDVA_BITSTREAM_BUFFER_SIZE);
     vkdva_free(decoder->clear_bitstream);
+    vkdva_free(decoder->subsamples);
     vkdva_private_store_destroy(&decoder->private_store);
     vkdva_free(decoder);
     ID3D11Device_Release(&device->ID3D11Device_iface);
@@ -724,6 +730,62 @@ HRESULT vkdva_decoder_release_buffer(struct d3d11_video_decoder *decoder, D3D11_
     return S_OK;
 }
 
+/* The encryption of a bitstream buffer the backend decrypts, copied: the application's
+ * descriptions need not outlive SubmitDecoderBuffers (room for the blocks is reserved). */
+static void vkdva_decoder_set_encryption(struct d3d11_video_decoder *decoder,
+        const D3D11_VIDEO_DECODER_BUFFER_DESC *desc, const D3D11_VIDEO_DECODER_BUFFER_DESC1 *desc1)
+{
+    /* A sub-sample map of no blocks leaves the whole buffer clear; it is not "no map". */
+    static const D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK no_blocks;
+    struct vkdva_bitstream_encryption *encryption = &decoder->frame.encryption;
+
+    memcpy(encryption->iv, desc->pIV, sizeof(encryption->iv));
+    if ((encryption->partial = desc->PartialEncryption))
+        encryption->pattern = desc->EncryptedBlockInfo;
+    if (desc1 && desc1->pSubSampleMappingBlock)
+    {
+        if ((encryption->subsample_count = desc1->SubSampleMappingCount))
+            memcpy(decoder->subsamples, desc1->pSubSampleMappingBlock,
+                    desc1->SubSampleMappingCount * sizeof(*decoder->subsamples));
+        encryption->subsamples = encryption->subsample_count ? decoder->subsamples : &no_blocks;
+    }
+}
+
+/* With a backend that decrypts the bitstream on the GPU, the codec still reads slice headers
+ * on the CPU (Vulkan Video wants StdVideo fields DXVA does not carry): the first
+ * vk_slice_header_bytes of each slice named by the slice control are decrypted into
+ * clear_bitstream (wipe: cleared again instead), and the codec reads no further. Every DXVA
+ * slice control structure (DXVA_Slice_H264_Short/Long, DXVA_Slice_HEVC_Short) starts with
+ * BSNALunitDataLocation and SliceBytesInBuffer. Slices outside the buffer are left to the
+ * codec to refuse. */
+static HRESULT vkdva_decoder_slice_headers(struct d3d11_video_decoder *decoder, bool wipe)
+{
+    struct vkdva_decode_frame *frame = &decoder->frame;
+    size_t entry_size, count, i, limit;
+    UINT location_size[2];
+    HRESULT hr;
+
+    limit = decoder->codec->vk_slice_header_bytes;
+    entry_size = decoder->codec->slice_control_entry_size(decoder->config.ConfigBitstreamRaw);
+    count = frame->slice_control_size / entry_size;
+    for (i = 0; i < count; ++i)
+    {
+        memcpy(location_size, (const BYTE *)frame->slice_control + i * entry_size, sizeof(location_size));
+        if (location_size[0] >= frame->bitstream_size)
+            continue;
+        location_size[1] = vkdva_min_u(vkdva_min_u(location_size[1], frame->bitstream_size - location_size[0]),
+                limit);
+        if (wipe)
+            OPENSSL_cleanse(decoder->clear_bitstream + location_size[0], location_size[1]);
+        else if (FAILED(hr = vkdva_bitstream_decrypt_range(frame->content_key, &frame->encryption,
+                frame->ciphertext, decoder->clear_bitstream, frame->bitstream_size, location_size[0],
+                location_size[0] + location_size[1])))
+            return hr;
+    }
+    frame->slice_header_limit = wipe ? 0 : limit;
+    return S_OK;
+}
+
 HRESULT vkdva_decoder_submit_buffers(struct d3d11_video_decoder *decoder, UINT count,
         const D3D11_VIDEO_DECODER_BUFFER_DESC *descs)
 {
@@ -796,7 +858,10 @@ HRESULT vkdva_decoder_submit_buffers1(struct d3d11_video_decoder *decoder, UINT 
                         desc->PartialEncryption, subsample_count, subsamples);
                 return E_INVALIDARG;
             }
-            if (!decoder->clear_bitstream && !(decoder->clear_bitstream = vkdva_malloc(VKDVA_BITSTREAM_BUFFER_SIZE)))
+            if (!decoder->clear_bitstream && !(decoder->clear_bitstream = vkdva_calloc(1, VKDVA_BITSTREAM_BUFFER_SIZE)))
+                return E_OUTOFMEMORY;
+            if (subsample_count && !vkdva_array_reserve((void **)&decoder->subsamples, &decoder->subsamples_size,
+                    subsample_count, sizeof(*decoder->subsamples)))
                 return E_OUTOFMEMORY;
         }
         switch (type)
@@ -852,9 +917,20 @@ HRESULT vkdva_decoder_submit_buffers1(struct d3d11_video_decoder *decoder, UINT 
                 frame->slice_control_size = desc->DataSize;
                 break;
             case D3D11_VIDEO_DECODER_BUFFER_BITSTREAM:
-                if (desc->pIV)
+                frame->ciphertext = NULL;
+                memset(&frame->encryption, 0, sizeof(frame->encryption));
+                if (desc->pIV && decoder->backend_ops->decrypts_bitstream)
                 {
-                    /* Decrypted on the CPU into vkdva's private copy, for both backends. */
+                    /* The backend decrypts on the GPU; DecoderEndFrame decrypts the slice
+                     * headers the codec reads, and nothing more, on the CPU. */
+                    vkdva_decoder_set_encryption(decoder, desc, descs1 ? &descs1[i] : NULL);
+                    frame->ciphertext = data;
+                    data = decoder->clear_bitstream;
+                }
+                else if (desc->pIV)
+                {
+                    /* Decrypted on the CPU into vkdva's private copy: the software backend
+                     * decodes on the CPU anyway. */
                     if (FAILED(hr = vkdva_protect_decrypt_buffer(frame->content_key, desc->pIV,
                             desc->PartialEncryption ? &desc->EncryptedBlockInfo : NULL,
                             descs1 ? descs1[i].pSubSampleMappingBlock : NULL,
@@ -902,9 +978,21 @@ HRESULT vkdva_decoder_end_frame(struct d3d11_video_decoder *decoder)
         vkdva_decoder_finish_frame(decoder);
         return S_OK;
     }
+    if (frame->ciphertext && FAILED(hr = vkdva_decoder_slice_headers(decoder, false)))
+    {
+        vkdva_decoder_slice_headers(decoder, true);
+        vkdva_decoder_finish_frame(decoder);
+        return hr;
+    }
     hr = decoder->backend_ops->decode(decoder->backend, frame);
     if (SUCCEEDED(hr))
         decoder->output_view->last_decode = frame->output->last_use;
+    /* No plaintext stays behind on the CPU: the slice-header prefixes, or the whole buffer
+     * decrypted for the software backend (which copied it). */
+    if (frame->ciphertext)
+        vkdva_decoder_slice_headers(decoder, true);
+    else if (frame->bitstream == decoder->clear_bitstream)
+        OPENSSL_cleanse(decoder->clear_bitstream, frame->bitstream_size);
     vkdva_decoder_finish_frame(decoder);
     return hr;
 }

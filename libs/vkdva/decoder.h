@@ -31,6 +31,22 @@
 
 struct d3d11_video_decoder;
 
+/* How a bitstream buffer is encrypted (AES-128-CTR under the frame's content_key): the
+ * D3D11_VIDEO_DECODER_BUFFER_DESC pIV (a big-endian D3D11_AES_CTR_IV, IV || Count),
+ * PartialEncryption and EncryptedBlockInfo, or the D3D11_VIDEO_DECODER_BUFFER_DESC1 sub-sample
+ * mapping blocks. Which bytes are encrypted, and with which counter block, is defined once, in
+ * protect_bitstream.c (docs/CONTENT-PROTECTION.md, "Encrypted buffers"). */
+struct vkdva_bitstream_encryption
+{
+    uint8_t iv[2 * sizeof(UINT64)];
+    /* PartialEncryption: pattern selects the encrypted bytes. */
+    bool partial;
+    D3D11_ENCRYPTED_BLOCK_INFO pattern;
+    /* Sub-sample mapping (NULL for none): ClearSize then EncryptedSize bytes per block. */
+    const D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK *subsamples;
+    UINT subsample_count;
+};
+
 /* One picture as submitted, after the core checked sizes and offsets. */
 struct vkdva_decode_frame
 {
@@ -50,6 +66,15 @@ struct vkdva_decode_frame
      * decrypted with content_key before decoding. */
     struct d3d11_crypto_session *crypto_session;
     uint8_t content_key[VKDVA_AES_KEY_SIZE];
+    /* An encrypted bitstream that the backend decrypts on the GPU (decrypts_bitstream):
+     * ciphertext is the application's buffer (bitstream_size bytes), encrypted as encryption
+     * says, and bitstream holds plaintext only in the first slice_header_limit bytes of each
+     * slice (the codec's slice_header_bytes), for the codec's slice-header reads; the codec
+     * reads no further (vkdva_decode_frame_readable()). NULL / 0 for clear bitstreams and for
+     * bitstreams the core decrypted on the CPU. */
+    const uint8_t *ciphertext;
+    struct vkdva_bitstream_encryption encryption;
+    size_t slice_header_limit;
     /* The decoder's D3D11_VIDEO_DECODER_DESC size: no picture may be larger. */
     UINT max_width;
     UINT max_height;
@@ -153,6 +178,10 @@ struct vkdva_codec_ops
     /* Bytes of one slice-control entry for a ConfigBitstreamRaw value; 0 if unsupported. */
     size_t (*slice_control_entry_size)(UINT config_bitstream_raw);
     UINT max_width, max_height;
+    /* The most bytes of a slice (from its DXVA location, start code included) that prepare_vk
+     * reads, whatever the stream: with a bitstream decrypted on the GPU only these are
+     * decrypted on the CPU (decoder.c). */
+    size_t vk_slice_header_bytes;
 
     /* Software backend: builds the picture's Annex-B input; per-decoder codec state lives in
      * *state (created on first use, freed by free_state). */
@@ -188,6 +217,9 @@ const struct vkdva_codec_ops *vkdva_codec_ops_from_profile(const GUID *profile);
 struct vkdva_decoder_backend_ops
 {
     const char *name;
+    /* Encrypted bitstreams reach decode() as ciphertext (frame->ciphertext), decrypted by the
+     * backend on the GPU; otherwise the core decrypts them on the CPU first. */
+    bool decrypts_bitstream;
     bool (*supports)(struct d3d11_device *device, const struct vkdva_codec_ops *codec, DXGI_FORMAT format);
     HRESULT (*create)(struct d3d11_video_decoder *decoder, void **backend);
     HRESULT (*decode)(void *backend, const struct vkdva_decode_frame *frame);
@@ -230,8 +262,14 @@ struct d3d11_video_decoder
      * (a reference is held): bitstreams may be encrypted under its keys and the output
      * surfaces are protected under its session key. */
     struct d3d11_crypto_session *crypto_session;
-    /* Decrypted bitstream, private to vkdva: the application's buffer keeps the ciphertext. */
+    /* Decrypted bitstream, private to vkdva: the application's buffer keeps the ciphertext.
+     * With a backend that decrypts on the GPU, only slice-header prefixes, wiped after use. */
     BYTE *clear_bitstream;
+    /* The sub-sample mapping blocks of the frame's encrypted bitstream, copied. */
+    D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK *subsamples;
+    size_t subsamples_size;
+    /* GPU decryption of encrypted bitstreams (protect_bitstream.c), created on first use. */
+    struct vkdva_bitstream_decryptor *bitstream_decryptor;
 
     /* Status reports not yet read by the application, oldest first. */
     struct vkdva_decode_status *statuses;
@@ -282,6 +320,39 @@ UINT vkdva_decoder_profile_count(struct d3d11_device *device);
 const struct vkdva_codec_ops *vkdva_decoder_profile(struct d3d11_device *device, UINT index);
 const struct vkdva_decoder_backend_ops *vkdva_decoder_select_backend(struct d3d11_device *device,
         const struct vkdva_codec_ops *codec, DXGI_FORMAT format);
+
+/* How many bytes of a slice of size bytes the codec may read from frame->bitstream. */
+static inline size_t vkdva_decode_frame_readable(const struct vkdva_decode_frame *frame, size_t size)
+{
+    return frame->slice_header_limit && frame->slice_header_limit < size ? frame->slice_header_limit : size;
+}
+
+/* protect_bitstream.c: encrypted bitstream buffers, the one definition of their encryption.
+ * Decrypts bytes [begin, end) of a size-byte encrypted buffer src into dst (same offsets; other
+ * bytes of dst are not written) on the CPU. */
+HRESULT vkdva_bitstream_decrypt_range(const uint8_t key[VKDVA_AES_KEY_SIZE],
+        const struct vkdva_bitstream_encryption *encryption, const uint8_t *src, uint8_t *dst, size_t size,
+        size_t begin, size_t end);
+/* Records into vk_cmd the GPU decryption of a size-byte encrypted buffer at src_offset of src
+ * into dst_offset of dst, exactly as vkdva_bitstream_decrypt_range() over the whole buffer.
+ * Sub-sample maps use work (size + 32 bytes at work_offset, a multiple of 16) for the gathered
+ * encrypted bytes. dst and work may be one buffer, not overlapping ranges; src is only read,
+ * so it may be unprotected in a protected command buffer. The caller records the barrier
+ * after it. */
+HRESULT vkdva_cmd_decrypt_bitstream(struct d3d11_device *device, VkCommandBuffer vk_cmd,
+        const uint8_t key[VKDVA_AES_KEY_SIZE], const struct vkdva_bitstream_encryption *encryption,
+        VkBuffer src, VkDeviceSize src_offset, VkBuffer work, VkDeviceSize work_offset,
+        VkBuffer dst, VkDeviceSize dst_offset, VkDeviceSize size);
+/* The Vulkan Video backend's encrypted bitstream (frame->ciphertext): uploads the ciphertext,
+ * decrypts it on the compute queue and gathers the slices, in order and padded with zeros to
+ * range bytes, into a private device-local buffer the decode reads (*buffer at *offset, a
+ * multiple of offset_alignment). decode_stream's next submission waits for that pass; the next
+ * pass that rewrites the region waits for that submission. Creates *decryptor on first use. */
+HRESULT vkdva_bitstream_decryptor_decrypt(struct vkdva_bitstream_decryptor **decryptor,
+        struct d3d11_device *device, const struct vkdva_decode_frame *frame, const VkVideoProfileListInfoKHR *profiles,
+        const struct vkdva_slice *slices, size_t slice_count, VkDeviceSize range, VkDeviceSize offset_alignment,
+        struct vkdva_command_stream *decode_stream, VkBuffer *buffer, VkDeviceSize *offset);
+void vkdva_bitstream_decryptor_destroy(struct vkdva_bitstream_decryptor *decryptor);
 
 /* Writes a CPU frame into an output texture slice (the software backend's upload). */
 HRESULT vkdva_decoder_upload_output(struct d3d11_device *device, struct d3d11_texture2d *texture, UINT slice,

@@ -282,7 +282,7 @@ static HRESULT h264_parse_slice(const struct vkdva_decode_frame *frame, UINT loc
     const uint8_t *data = frame->bitstream;
     struct vkdva_bitreader r;
     unsigned int nal_type;
-    size_t start;
+    size_t start, readable;
 
     if (location > frame->bitstream_size || size > frame->bitstream_size - location || size < 4)
     {
@@ -303,7 +303,9 @@ static HRESULT h264_parse_slice(const struct vkdva_decode_frame *frame, UINT loc
         FIXME("NAL unit type %u in the slice data is not supported.\n", nal_type);
         return E_NOTIMPL;
     }
-    vkdva_bitreader_init(&r, data + start + 1, location + size - start - 1);
+    /* With a bitstream decrypted on the GPU, only the slice's first bytes are plaintext here. */
+    readable = vkdva_decode_frame_readable(frame, size);
+    vkdva_bitreader_init(&r, data + start + 1, location + readable - start - 1);
     vkdva_bitreader_get_ue(&r);                             /* first_mb_in_slice */
     if (vkdva_bitreader_get_ue(&r) > 9)                     /* slice_type */
     {
@@ -312,6 +314,8 @@ static HRESULT h264_parse_slice(const struct vkdva_decode_frame *frame, UINT loc
     }
     header->nal_type = nal_type;
     header->pps_id = vkdva_bitreader_get_ue(&r);
+    if (r.overrun && readable < size)
+        goto past_plaintext;
     if (r.overrun || header->pps_id >= H264_MAX_PPS)
     {
         WARN("Truncated slice header or invalid pic_parameter_set_id %u.\n", header->pps_id);
@@ -327,6 +331,8 @@ static HRESULT h264_parse_slice(const struct vkdva_decode_frame *frame, UINT loc
         if (!pp->frame_mbs_only_flag && vkdva_bitreader_get_bits(&r, 1))
             vkdva_bitreader_get_bits(&r, 1);                /* bottom_field_flag */
         header->idr_pic_id = vkdva_bitreader_get_ue(&r);
+        if (r.overrun && readable < size)
+            goto past_plaintext;
         if (r.overrun)
         {
             WARN("Truncated slice header.\n");
@@ -336,6 +342,11 @@ static HRESULT h264_parse_slice(const struct vkdva_decode_frame *frame, UINT loc
     slice->offset = location;
     slice->size = size;
     return S_OK;
+
+past_plaintext:
+    /* Not for any header the reader accepts: vk_slice_header_bytes covers the longest one. */
+    FIXME("The header of the slice at %u runs past the %zu bytes decrypted on the CPU.\n", location, readable);
+    return E_NOTIMPL;
 }
 
 /* A field of the surface whose other field was the previous picture completes a frame. */
@@ -750,6 +761,10 @@ const struct vkdva_codec_ops vkdva_h264_ops =
     .slice_control_entry_size = h264_slice_control_entry_size,
     .max_width = 4096,
     .max_height = 4096,
+    /* 7.3.3 up to idr_pic_id: four ue(v) of at most 63 bits (the reader's limit), 2 + 16 + 2
+     * bits, so 34 bytes, 51 with every emulation-prevention byte possible, after the start
+     * code and the NAL unit header. */
+    .vk_slice_header_bytes = 64,
     .prepare_sw = h264_prepare_sw,
     .free_state = h264_free_state,
     .vk_codec_op = VK_VIDEO_CODEC_OPERATION_DECODE_H264_BIT_KHR,

@@ -762,7 +762,7 @@ static HRESULT hevc_parse_slices(const struct vkdva_decode_frame *frame, UINT co
         void *context)
 {
     const DXVA_PicParams_HEVC *pp = frame->picture_params;
-    size_t entry_size, count, i, nal_offset;
+    size_t entry_size, count, i, nal_offset, readable;
     struct hevc_slice_header header;
     HRESULT hr;
 
@@ -783,12 +783,17 @@ static HRESULT hevc_parse_slices(const struct vkdva_decode_frame *frame, UINT co
         if (FAILED(hr = hevc_locate_slice(frame, sc, &(*slices)[i], &nal_offset)))
             return hr;
         /* The RPS is in the first slice segment; every segment is read to the end where the
-         * caller rewrites them. */
+         * caller rewrites them. With a bitstream decrypted on the GPU, only the slice's first
+         * bytes are plaintext here (vk_slice_header_bytes). */
+        readable = vkdva_decode_frame_readable(frame, sc->SliceBytesInBuffer);
         if (FAILED(hr = hevc_parse_slice_header(pp, frame->bitstream + nal_offset,
-                sc->BSNALunitDataLocation + sc->SliceBytesInBuffer - nal_offset,
+                sc->BSNALunitDataLocation + readable - nal_offset,
                 depth == HEVC_PARSE_RPS && i ? HEVC_PARSE_PPS_ID : depth, &header)))
         {
             WARN("Slice %zu of picture %u.\n", i, pp->StatusReportFeedbackNumber);
+            if (readable < sc->SliceBytesInBuffer)
+                WARN("Only its first %zu bytes were decrypted on the CPU, enough for any header the reader "
+                        "accepts.\n", readable);
             return hr;
         }
         if (!i)
@@ -1864,6 +1869,11 @@ static void hevc_write_status(const struct vkdva_decode_status *status, void *ou
     .slice_control_entry_size = hevc_slice_control_entry_size, \
     .max_width = 8192, \
     .max_height = 8192, \
+    /* 7.3.6.1 up to slice_temporal_mvp_enabled_flag (HEVC_PARSE_RPS): with every ue(v) at the \
+     * reader's 63 bits, 172 bits before st_ref_pic_set(), 1151 in it, 2718 for 32 long-term \
+     * entries, so 506 bytes, 759 with every emulation-prevention byte possible, after a \
+     * 4-byte start code and the NAL unit header. */ \
+    .vk_slice_header_bytes = 768, \
     .prepare_sw = hevc_prepare_sw, \
     .free_state = hevc_free_state, \
     .vk_codec_op = VK_VIDEO_CODEC_OPERATION_DECODE_H265_BIT_KHR, \

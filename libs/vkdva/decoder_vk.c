@@ -669,6 +669,7 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
     unsigned int i, ref_count = 0, begin_count;
     VkVideoReferenceSlotInfoKHR setup_slot;
     VkDeviceSize size = 0, offset, aligned;
+    VkBuffer vk_src;
     uint64_t decode_value;
     VkCommandBuffer vk_cmd;
     int slot, ref_slot;
@@ -706,13 +707,27 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
         hr = E_INVALIDARG;
         goto done;
     }
-    offset = vkdva_vk_bitstream_alloc(vk, aligned);
-    for (i = 0, size = 0; i < picture.slice_count; ++i)
+    if (frame->ciphertext)
     {
-        memcpy(vk->bitstream + offset + size, frame->bitstream + picture.slices[i].offset, picture.slices[i].size);
-        size += picture.slices[i].size;
+        /* Encrypted: the ciphertext is uploaded and decrypted on the compute queue into a
+         * private buffer (protect_bitstream.c); this decode waits for that pass. */
+        if (FAILED(hr = vkdva_bitstream_decryptor_decrypt(&vk->decoder->bitstream_decryptor, device, frame,
+                &vk->profile.list, picture.slices, picture.slice_count, aligned,
+                vk->profile.caps.minBitstreamBufferOffsetAlignment, &vk->stream, &vk_src, &offset)))
+            goto done;
     }
-    memset(vk->bitstream + offset + size, 0, aligned - size);
+    else
+    {
+        vk_src = vk->vk_bitstream;
+        offset = vkdva_vk_bitstream_alloc(vk, aligned);
+        for (i = 0, size = 0; i < picture.slice_count; ++i)
+        {
+            memcpy(vk->bitstream + offset + size, frame->bitstream + picture.slices[i].offset,
+                    picture.slices[i].size);
+            size += picture.slices[i].size;
+        }
+        memset(vk->bitstream + offset + size, 0, aligned - size);
+    }
 
     for (i = 0; i <= vk->slot_count && i < ARRAY_SIZE(resources); ++i)
     {
@@ -792,7 +807,7 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
         {
             .sType = VK_STRUCTURE_TYPE_VIDEO_DECODE_INFO_KHR,
             .pNext = picture.picture_info,
-            .srcBuffer = vk->vk_bitstream,
+            .srcBuffer = vk_src,
             .srcBufferOffset = offset,
             .srcBufferRange = aligned,
             .dstPictureResource = *setup_slot.pPictureResource,
@@ -844,6 +859,7 @@ done:
 const struct vkdva_decoder_backend_ops vkdva_vk_decoder_backend =
 {
     .name = "Vulkan Video",
+    .decrypts_bitstream = true,
     .supports = vkdva_vk_supports,
     .create = vkdva_vk_create,
     .decode = vkdva_vk_decode,
