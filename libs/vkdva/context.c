@@ -495,6 +495,7 @@ static void STDMETHODCALLTYPE d3d11_immediate_context_End(ID3D11DeviceContext *i
     vkdva_device_lock(context->device);
     query->end_use.stream = &context->stream;
     query->end_use.value = context->stream.vk_current ? context->stream.next_value : context->stream.submitted_value;
+    query->sw_decode_sequence = vkdva_sw_decode_sequence();
     query->ended = true;
     vkdva_device_unlock(context->device);
 }
@@ -535,6 +536,23 @@ static HRESULT STDMETHODCALLTYPE d3d11_immediate_context_GetData(ID3D11DeviceCon
     {
         hr = context->device->removed_reason;
     }
+    else if (query->sw_decode_sequence && !vkdva_sw_decode_sync_device(context->device, query->sw_decode_sequence,
+            false))
+    {
+        /* Software decodes submitted before End are still running (decoder_sw.c). */
+        hr = S_FALSE;
+    }
+    else if (query->sw_decode_sequence)
+    {
+        /* They are written now: the query covers those writes too. */
+        query->sw_decode_sequence = 0;
+        query->end_use.value = context->stream.vk_current ? context->stream.next_value
+                : context->stream.submitted_value;
+        hr = vkdva_command_stream_is_complete(query->end_use.stream, query->end_use.value) ? S_OK : S_FALSE;
+        if (hr == S_FALSE && !(flags & D3D11_ASYNC_GETDATA_DONOTFLUSH)
+                && query->end_use.value > query->end_use.stream->submitted_value)
+            vkdva_command_stream_flush(query->end_use.stream);
+    }
     else if (!vkdva_command_stream_is_complete(query->end_use.stream, query->end_use.value))
     {
         if (!(flags & D3D11_ASYNC_GETDATA_DONOTFLUSH) && query->end_use.value > query->end_use.stream->submitted_value)
@@ -571,6 +589,7 @@ static HRESULT STDMETHODCALLTYPE d3d11_immediate_context_Map(ID3D11DeviceContext
         return E_INVALIDARG;
     }
     vkdva_device_lock(context->device);
+    vkdva_sw_decode_sync_texture(texture, subresource_idx);
     hr = vkdva_texture_map(texture, subresource_idx, map_type, map_flags, mapped_subresource);
     vkdva_device_unlock(context->device);
     return hr;
@@ -720,6 +739,8 @@ static void STDMETHODCALLTYPE d3d11_immediate_context_CopySubresourceRegion(ID3D
     }
 
     vkdva_device_lock(context->device);
+    vkdva_sw_decode_sync_texture(src, src_subresource_idx);
+    vkdva_sw_decode_sync_texture(dst, dst_subresource_idx);
     if (vkdva_texture_is_protected(src))
         vkdva_context_copy_protected(dst, dst_subresource_idx, dst_x, dst_y, src, src_subresource_idx, &region);
     else
@@ -774,6 +795,8 @@ static void STDMETHODCALLTYPE d3d11_immediate_context_CopyResource(ID3D11DeviceC
     }
 
     vkdva_device_lock(context->device);
+    vkdva_sw_decode_sync_texture(src, ~0u);
+    vkdva_sw_decode_sync_texture(dst, ~0u);
     for (sub = 0; sub < src->subresource_count; ++sub)
     {
         region = (struct vkdva_region){0, 0, src->layouts[sub].width, src->layouts[sub].height};
@@ -853,6 +876,7 @@ static void STDMETHODCALLTYPE d3d11_immediate_context_UpdateSubresource(ID3D11De
     }
 
     vkdva_device_lock(context->device);
+    vkdva_sw_decode_sync_texture(texture, subresource_idx);
     vkdva_context_upload(context, texture, subresource_idx, &region, data, row_pitch);
     vkdva_device_unlock(context->device);
 }

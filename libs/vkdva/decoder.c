@@ -1042,14 +1042,13 @@ HRESULT vkdva_decoder_extension(struct d3d11_video_decoder *decoder, const D3D11
     return S_OK;
 }
 
-HRESULT vkdva_decoder_upload_output(struct d3d11_device *device, struct d3d11_texture2d *texture, UINT slice,
-        struct d3d11_crypto_session *session, const uint8_t *const planes[3], const int pitches[3],
-        unsigned int width, unsigned int height, unsigned int bit_depth)
+HRESULT vkdva_decoder_convert_output(const struct d3d11_texture2d *texture, const uint8_t *const planes[3],
+        const int pitches[3], unsigned int width, unsigned int height, unsigned int bit_depth,
+        struct vkdva_decoded_rows *rows)
 {
     unsigned int x, y, w, h, src_bytes = bit_depth > 8 ? 2 : 1, bytes, shift;
     size_t pitch;
     uint8_t *data;
-    HRESULT hr;
 
     /* Whole 2x2 blocks of the decoded picture that fit the surface. */
     w = vkdva_min_u(width, texture->desc.Width) & ~1u;
@@ -1112,22 +1111,34 @@ HRESULT vkdva_decoder_upload_output(struct d3d11_device *device, struct d3d11_te
     }
 #undef SAMPLE
 
+    rows->data = data;
+    rows->pitch = pitch;
+    rows->width = w;
+    rows->height = h;
+    return S_OK;
+}
+
+HRESULT vkdva_decoder_write_output(struct d3d11_device *device, struct d3d11_texture2d *texture, UINT slice,
+        struct d3d11_crypto_session *session, const struct vkdva_decoded_rows *rows)
+{
+    HRESULT hr;
+
     /* Submitted at once, as a decode is: the application may never Flush, and unsubmitted
      * uploads would pile up. A protected surface receives the picture encrypted (protect.c). */
     if (texture->protected)
     {
         vkdva_device_lock(device);
-        if (SUCCEEDED(hr = vkdva_protect_write_plaintext(texture, slice, session, data, pitch, w, h)))
+        if (SUCCEEDED(hr = vkdva_protect_write_plaintext(texture, slice, session, rows->data, rows->pitch,
+                rows->width, rows->height)))
             hr = vkdva_command_stream_flush(&device->immediate_context.stream);
         vkdva_device_unlock(device);
     }
-    else if (SUCCEEDED(hr = d3d11_immediate_context_upload(&device->immediate_context, texture, slice, 0, 0, w, h,
-            data, pitch)))
+    else if (SUCCEEDED(hr = d3d11_immediate_context_upload(&device->immediate_context, texture, slice, 0, 0,
+            rows->width, rows->height, rows->data, rows->pitch)))
     {
         vkdva_device_lock(device);
         hr = vkdva_command_stream_flush(&device->immediate_context.stream);
         vkdva_device_unlock(device);
     }
-    vkdva_free(data);
     return hr;
 }

@@ -883,6 +883,9 @@ void STDMETHODCALLTYPE d3d11_video_context_EncryptionBlt(ID3D11VideoContext3 *if
     if (!(src = vkdva_protect_surface(context, src_surface, "source"))
             || !(dst = vkdva_protect_surface(context, dst_surface, "destination")))
         goto done;
+    /* Software decodes into either surface land first (decoder_sw.c). */
+    vkdva_sw_decode_sync_texture(src, ~0u);
+    vkdva_sw_decode_sync_texture(dst, ~0u);
     if (!(protected = src->protected))
     {
         WARN("The source %p is not a protected surface vkdva encrypts.\n", src);
@@ -1028,6 +1031,9 @@ void STDMETHODCALLTYPE d3d11_video_context_DecryptionBlt(ID3D11VideoContext3 *if
     if (!(src = vkdva_protect_surface(context, src_surface, "source"))
             || !(dst = vkdva_protect_surface(context, dst_surface, "destination")))
         goto done;
+    /* Software decodes into either surface land first (decoder_sw.c). */
+    vkdva_sw_decode_sync_texture(src, ~0u);
+    vkdva_sw_decode_sync_texture(dst, ~0u);
     if (!(protected = dst->protected))
     {
         WARN("The destination %p is not a protected surface vkdva encrypts.\n", dst);

@@ -318,6 +318,24 @@ HRESULT vkdva_texture_map(struct d3d11_texture2d *texture, UINT subresource, D3D
         UINT flags, D3D11_MAPPED_SUBRESOURCE *mapped);
 void vkdva_texture_unmap(struct d3d11_texture2d *texture, UINT subresource);
 
+/* The software decoder (decoder_sw.c) decodes on a worker thread and writes each picture into
+ * its surface later than DecoderEndFrame. Whatever reads or writes a texture first lets the
+ * pictures queued for it land (sub ~0u: every subresource), waiting if need be; event queries
+ * ask whether the decodes submitted before End (by sequence number) have landed, without
+ * waiting. The caller holds the device lock. */
+#ifdef VKDVA_HAVE_LIBAVCODEC
+void vkdva_sw_decode_sync_texture(struct d3d11_texture2d *texture, UINT sub);
+uint64_t vkdva_sw_decode_sequence(void);
+bool vkdva_sw_decode_sync_device(struct d3d11_device *device, uint64_t sequence, bool block);
+#else
+static inline void vkdva_sw_decode_sync_texture(struct d3d11_texture2d *texture, UINT sub) {}
+static inline uint64_t vkdva_sw_decode_sequence(void) { return 0; }
+static inline bool vkdva_sw_decode_sync_device(struct d3d11_device *device, uint64_t sequence, bool block)
+{
+    return true;
+}
+#endif
+
 /* Content protection: crypto.c (sessions, key exchange, refresh bookkeeping), channel.c
  * (authenticated channels), protect.c (GPU AES, protected surfaces). DESIGN decisions 4-6. */
 #define VKDVA_AES_KEY_SIZE 16
@@ -446,6 +464,8 @@ struct d3d11_query
     D3D11_QUERY_DESC desc;
     bool ended;
     struct vkdva_gpu_use end_use;
+    /* The software decodes submitted before End (vkdva_sw_decode_sequence()); 0 once written. */
+    uint64_t sw_decode_sequence;
 };
 
 HRESULT d3d11_query_check_desc(const D3D11_QUERY_DESC *desc);

@@ -1328,6 +1328,15 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
         WARN("The output belongs to another device.\n");
         return E_INVALIDARG;
     }
+    /* Software decodes into the surfaces land first (decoder_sw.c). */
+    for (i = 0; i < desc->stream_count; ++i)
+    {
+        const struct vkdva_vp_view *input = desc->streams[i].input;
+
+        vkdva_sw_decode_sync_texture(input->texture, input->mip + input->layer * input->texture->desc.MipLevels);
+    }
+    vkdva_sw_decode_sync_texture(desc->output->texture,
+            desc->output->mip + desc->output->layer * desc->output->texture->desc.MipLevels);
     /* A protected output holds ciphertext at rest (DESIGN decision 4): the blit runs on
      * private plaintext copies. */
     if (vkdva_texture_is_protected(desc->output->texture))
