@@ -133,10 +133,74 @@ static const struct codec_ops *codec_from_name(const char *name)
     return NULL;
 }
 
+/* --wait-each: read every picture back right after its DecoderEndFrame, as a client that waits
+ * for each picture does; the software backend must then drain libavcodec's frame threads
+ * (decoder_sw.c). The MD5 still comes from the reads in display order. */
+static bool wait_each;
+
+/* --read-lag N: a pipelined client, such as a player with a queue of pictures to present: it
+ * reads each output picture once N more pictures have been submitted, or before it decodes
+ * into that surface again, still in display order. The software backend then never waits for
+ * a picture inside libavcodec's frame threads while N is at least their number. */
+#define MAX_LAGGED 64
+static unsigned int read_lag;
+
+struct lagged_reads
+{
+    struct
+    {
+        unsigned int surface;
+        unsigned int decoded;
+    } reads[MAX_LAGGED];
+    unsigned int count;
+    unsigned int decoded;
+};
+
+static HRESULT read_output(struct d3d11va *va, EVP_MD_CTX *md, unsigned int surface)
+{
+    const uint8_t *data;
+    size_t size;
+    HRESULT hr;
+
+    if (FAILED(hr = d3d11va_read_surface(va, surface, &data, &size)))
+        return hr;
+    EVP_DigestUpdate(md, data, size);
+    return S_OK;
+}
+
+/* Reads the oldest lagged outputs: all of them (surface -1, lag 0), up to the one of surface,
+ * or those lag pictures old. */
+static HRESULT read_lagged(struct lagged_reads *lagged, struct d3d11va *va, EVP_MD_CTX *md, int surface,
+        unsigned int lag)
+{
+    unsigned int i, last = 0;
+    bool found = false;
+    HRESULT hr;
+
+    for (i = 0; surface >= 0 && i < lagged->count; ++i)
+    {
+        if (lagged->reads[i].surface == (unsigned int)surface)
+        {
+            last = i + 1;
+            found = true;
+        }
+    }
+    while (lagged->count && (surface < 0 ? lagged->decoded - lagged->reads[0].decoded >= lag : found && last))
+    {
+        if (FAILED(hr = read_output(va, md, lagged->reads[0].surface)))
+            return hr;
+        memmove(lagged->reads, lagged->reads + 1, --lagged->count * sizeof(*lagged->reads));
+        if (last)
+            --last;
+    }
+    return S_OK;
+}
+
 /* Replays events [0, end) on the decoders, hashing what each one outputs (md may be NULL). */
 static HRESULT replay(const struct capture *capture, size_t end, struct d3d11va **va, EVP_MD_CTX **md,
         unsigned int count)
 {
+    struct lagged_reads lagged[MAX_DECODERS] = {0};
     const struct event *event;
     const uint8_t *data;
     unsigned int k;
@@ -151,26 +215,47 @@ static HRESULT replay(const struct capture *capture, size_t end, struct d3d11va 
             switch (event->type)
             {
                 case EVENT_SEQUENCE:
+                    if (md && FAILED(hr = read_lagged(&lagged[k], va[k], md[k], -1, 0)))
+                        return hr;
                     if (FAILED(hr = d3d11va_configure(va[k], &capture->sequences[event->index])))
                         return hr;
                     break;
                 case EVENT_DECODE:
+                    if (md && FAILED(hr = read_lagged(&lagged[k], va[k], md[k],
+                            capture->pictures[event->index].surface, 0)))
+                        return hr;
                     if (FAILED(hr = d3d11va_decode(va[k], &capture->pictures[event->index])))
                     {
                         fprintf(stderr, "decoder %u: picture %u failed, hr %#x.\n", k, event->index,
                                 (unsigned int)hr);
                         return hr;
                     }
+                    if (wait_each && FAILED(hr = d3d11va_read_surface(va[k],
+                            capture->pictures[event->index].surface, &data, &size)))
+                        return hr;
+                    ++lagged[k].decoded;
+                    if (md && read_lag && FAILED(hr = read_lagged(&lagged[k], va[k], md[k], -1, read_lag)))
+                        return hr;
                     break;
                 case EVENT_OUTPUT:
                     if (!md)
                         break;
-                    if (FAILED(hr = d3d11va_read_surface(va[k], event->index, &data, &size)))
+                    if (read_lag && lagged[k].count < MAX_LAGGED)
+                    {
+                        lagged[k].reads[lagged[k].count].surface = event->index;
+                        lagged[k].reads[lagged[k].count++].decoded = lagged[k].decoded;
+                        break;
+                    }
+                    if (FAILED(hr = read_output(va[k], md[k], event->index)))
                         return hr;
-                    EVP_DigestUpdate(md[k], data, size);
                     break;
             }
         }
+    }
+    for (k = 0; md && k < count; ++k)
+    {
+        if (FAILED(hr = read_lagged(&lagged[k], va[k], md[k], -1, 0)))
+            return hr;
     }
     return S_OK;
 }
@@ -462,7 +547,7 @@ static unsigned int run_stress(const struct capture *capture, ID3D11Device *devi
 static void usage(void)
 {
     fprintf(stderr, "Usage: test_decode_multi [--gpu] [--decoders N] [--threads N [--passes P] [--stress]]\n"
-            "                         [--codec h264|hevc] STREAM MD5\n");
+            "                         [--wait-each | --read-lag N] [--codec h264|hevc] STREAM MD5\n");
 }
 
 int main(int argc, char **argv)
@@ -501,6 +586,10 @@ int main(int argc, char **argv)
             passes = strtoul(argv[++a], &end, 10);
         else if (!strcmp(argv[a], "--stress"))
             stress = true;
+        else if (!strcmp(argv[a], "--wait-each"))
+            wait_each = true;
+        else if (!strcmp(argv[a], "--read-lag") && a + 1 < argc)
+            read_lag = strtoul(argv[++a], &end, 10);
         else if (!input)
             input = argv[a];
         else
