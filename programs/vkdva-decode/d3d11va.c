@@ -49,6 +49,7 @@ struct d3d11va
     /* --protected: the DRM client, protected surfaces read back through EncryptionBlt. */
     bool protected;
     unsigned int refresh_every;
+    enum drm_encryption encryption;
     struct drm_client *drm;
 };
 
@@ -113,6 +114,11 @@ void d3d11va_enable_protection(struct d3d11va *va, unsigned int refresh_every)
 {
     va->protected = true;
     va->refresh_every = refresh_every;
+}
+
+void d3d11va_set_encryption(struct d3d11va *va, enum drm_encryption encryption)
+{
+    va->encryption = encryption;
 }
 
 void d3d11va_destroy(struct d3d11va *va)
@@ -269,6 +275,7 @@ HRESULT d3d11va_configure(struct d3d11va *va, const struct codec_sequence *seque
             return hr;
         if (FAILED(hr = drm_client_bind(va->drm, va->decoder)))
             return hr;
+        drm_client_set_encryption(va->drm, va->encryption);
     }
     if (FAILED(hr = create_textures(va, sequence)))
         return hr;
@@ -306,7 +313,7 @@ static HRESULT begin_frame(struct d3d11va *va, ID3D11VideoDecoderOutputView *vie
 
 /* Buffers with CENC sub-samples go through ID3D11VideoContext1::SubmitDecoderBuffers1. */
 static HRESULT submit_buffers(struct d3d11va *va, unsigned int count, const D3D11_VIDEO_DECODER_BUFFER_DESC *descs,
-        const D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK *const *subsamples)
+        const D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK *const *subsamples, const UINT *subsample_counts)
 {
     D3D11_VIDEO_DECODER_BUFFER_DESC1 descs1[CODEC_MAX_BUFFERS];
     ID3D11VideoContext1 *video_context1;
@@ -327,7 +334,7 @@ static HRESULT submit_buffers(struct d3d11va *va, unsigned int count, const D3D1
         descs1[i].pIV = descs[i].pIV;
         descs1[i].IVSize = descs[i].IVSize;
         descs1[i].pSubSampleMappingBlock = (D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK *)subsamples[i];
-        descs1[i].SubSampleMappingCount = subsamples[i] ? 1 : 0;
+        descs1[i].SubSampleMappingCount = subsample_counts[i];
     }
     if (FAILED(hr = ID3D11VideoContext_QueryInterface(va->video_context, &IID_ID3D11VideoContext1,
             (void **)&video_context1)))
@@ -340,6 +347,7 @@ static HRESULT submit_buffers(struct d3d11va *va, unsigned int count, const D3D1
 HRESULT d3d11va_decode(struct d3d11va *va, const struct codec_picture *picture)
 {
     const D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK *subsamples[CODEC_MAX_BUFFERS] = {0};
+    UINT subsample_counts[CODEC_MAX_BUFFERS] = {0};
     D3D11_VIDEO_DECODER_BUFFER_DESC descs[CODEC_MAX_BUFFERS];
     const struct codec_buffer *buffer;
     unsigned int i;
@@ -375,7 +383,8 @@ HRESULT d3d11va_decode(struct d3d11va *va, const struct codec_picture *picture)
         }
         memcpy(data, buffer->data, buffer->size);
         if (va->drm && buffer->type == D3D11_VIDEO_DECODER_BUFFER_BITSTREAM)
-            drm_client_encrypt(va->drm, picture->index, data, buffer->size, &descs[i], &subsamples[i]);
+            drm_client_encrypt(va->drm, picture->index, data, buffer->size, &descs[i], &subsamples[i],
+                    &subsample_counts[i]);
         if (FAILED(hr = ID3D11VideoContext_ReleaseDecoderBuffer(va->video_context, va->decoder, buffer->type)))
         {
             fprintf(stderr, "frame %u: ReleaseDecoderBuffer(%u) failed, hr %#x.\n", picture->index,
@@ -387,7 +396,7 @@ HRESULT d3d11va_decode(struct d3d11va *va, const struct codec_picture *picture)
         descs[i].DataSize = buffer->size;
         descs[i].NumMBsInBuffer = buffer->mb_count;
     }
-    if (FAILED(hr = submit_buffers(va, picture->buffer_count, descs, subsamples)))
+    if (FAILED(hr = submit_buffers(va, picture->buffer_count, descs, subsamples, subsample_counts)))
         fprintf(stderr, "frame %u: SubmitDecoderBuffers failed, hr %#x.\n", picture->index, (unsigned int)hr);
 
 end:

@@ -25,6 +25,7 @@
 #define __VKDVA_DECODE_D3D11VA_H
 
 #include "codec.h"
+#include "protected.h"
 
 struct d3d11va;
 
@@ -33,6 +34,8 @@ void d3d11va_destroy(struct d3d11va *va);
 /* --protected: decode into protected surfaces through a DRM client (protected.c), refreshing
  * the session key every refresh_every pictures (0: never). Call before d3d11va_configure. */
 void d3d11va_enable_protection(struct d3d11va *va, unsigned int refresh_every);
+/* --encryption: how the DRM client encrypts bitstream buffers (default: each way in turn). */
+void d3d11va_set_encryption(struct d3d11va *va, enum drm_encryption encryption);
 /* (Re)creates the decoder, the surface texture array, its views and the staging texture. */
 HRESULT d3d11va_configure(struct d3d11va *va, const struct codec_sequence *sequence);
 HRESULT d3d11va_decode(struct d3d11va *va, const struct codec_picture *picture);

@@ -113,7 +113,10 @@ static void usage(void)
             "  --protected    decode as a DRM client: session key exchanged against the device\n"
             "                 certificate, bitstream encrypted with a content key, protected\n"
             "                 output surfaces read back with EncryptionBlt and decrypted here\n"
-            "  --refresh-every N  with --protected, refresh the session key every N pictures\n");
+            "  --refresh-every N  with --protected, refresh the session key every N pictures\n"
+            "  --encryption full|pattern|cenc|all  with --protected, how bitstream buffers are\n"
+            "                 encrypted: whole, a 16/32/16 block pattern, CENC sub-samples per NAL\n"
+            "                 unit (SubmitDecoderBuffers1), or each in turn (default)\n");
 }
 
 static double now(void)
@@ -174,6 +177,7 @@ int main(int argc, char **argv)
     static const char *const h264_extensions[] = {"h264", "264", "avc", "jsv", "26l", "jvt", NULL};
     const char *input = NULL, *output_path = NULL;
     bool md5 = false, frame_md5 = false, fps = false, protected = false;
+    enum drm_encryption encryption = DRM_ENCRYPTION_ALL;
     unsigned int refresh_every = 0;
     struct codec_callbacks callbacks;
     ID3D11Device *device = NULL;
@@ -231,6 +235,23 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--protected"))
         {
             protected = true;
+        }
+        else if (!strcmp(argv[i], "--encryption") && i + 1 < argc)
+        {
+            ++i;
+            if (!strcmp(argv[i], "all"))
+                encryption = DRM_ENCRYPTION_ALL;
+            else if (!strcmp(argv[i], "full"))
+                encryption = DRM_ENCRYPTION_FULL;
+            else if (!strcmp(argv[i], "pattern"))
+                encryption = DRM_ENCRYPTION_PATTERN;
+            else if (!strcmp(argv[i], "cenc"))
+                encryption = DRM_ENCRYPTION_CENC;
+            else
+            {
+                fprintf(stderr, "Invalid encryption \"%s\".\n", argv[i]);
+                return 2;
+            }
         }
         else if (!strcmp(argv[i], "--refresh-every") && i + 1 < argc)
         {
@@ -295,7 +316,10 @@ int main(int argc, char **argv)
         if (FAILED(hr))
             goto out_finish_output;
         if (protected)
+        {
             d3d11va_enable_protection(app.va, refresh_every);
+            d3d11va_set_encryption(app.va, encryption);
+        }
     }
 
     callbacks.context = &app;

@@ -29,6 +29,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Sub-samples per buffer: NAL units after the last one share its block. */
+#define DRM_MAX_SUBSAMPLES 64u
+
 struct drm_client
 {
     ID3D11Device *device;
@@ -48,7 +51,9 @@ struct drm_client
     /* Bitstream IVs: random first value, then one more per buffer. */
     uint64_t next_iv;
     uint8_t iv[16];
-    D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK subsample;
+    enum drm_encryption encryption;
+    D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK subsamples[DRM_MAX_SUBSAMPLES];
+    UINT subsample_count;
 
     unsigned int refresh_every;
     unsigned int pictures;
@@ -128,9 +133,56 @@ static bool pattern_encrypted(const void *context, size_t offset)
 
 static bool subsample_encrypted(const void *context, size_t offset)
 {
-    const D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK *block = context;
+    const struct drm_client *client = context;
+    size_t start = 0;
+    UINT i;
 
-    return offset >= block->ClearSize && offset < (size_t)block->ClearSize + block->EncryptedSize;
+    for (i = 0; i < client->subsample_count; ++i)
+    {
+        if (offset < start + client->subsamples[i].ClearSize)
+            return false;
+        start += client->subsamples[i].ClearSize;
+        if (offset < start + client->subsamples[i].EncryptedSize)
+            return true;
+        start += client->subsamples[i].EncryptedSize;
+    }
+    return false;
+}
+
+/* One sub-sample per NAL unit of an Annex-B buffer, as CENC clients build them: the start code
+ * and the next two bytes clear, the rest of the NAL unit encrypted (bytes before the first
+ * start code are clear; NAL units past the last block stay in its encrypted part). */
+static void cenc_subsamples(struct drm_client *client, const uint8_t *data, size_t size)
+{
+    D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK *block = NULL;
+    size_t i, block_start = 0, clear_end;
+
+    client->subsample_count = 0;
+    for (i = 0; i + 3 <= size; ++i)
+    {
+        if (data[i] || data[i + 1] || data[i + 2] != 1)
+            continue;
+        if (block)
+        {
+            if (client->subsample_count == DRM_MAX_SUBSAMPLES)
+                break;
+            block->EncryptedSize = i - block_start - block->ClearSize;
+            block_start = i;
+        }
+        block = &client->subsamples[client->subsample_count++];
+        clear_end = i + 5 < size ? i + 5 : size;
+        block->ClearSize = clear_end - block_start;
+        block->EncryptedSize = 0;
+        i = clear_end - 1;
+    }
+    if (!block)
+    {
+        client->subsamples[0].ClearSize = size < 5 ? size : 5;
+        client->subsamples[0].EncryptedSize = size - client->subsamples[0].ClearSize;
+        client->subsample_count = 1;
+        return;
+    }
+    block->EncryptedSize = size - block_start - block->ClearSize;
 }
 
 static bool ecb_encrypt(const uint8_t key[16], const uint8_t in[16], uint8_t out[16])
@@ -398,9 +450,16 @@ void drm_client_wrapped_key(struct drm_client *client, uint8_t key[16])
         memset(key, 0, 16);
 }
 
-void drm_client_encrypt(struct drm_client *client, unsigned int index, uint8_t *data, unsigned int size,
-        D3D11_VIDEO_DECODER_BUFFER_DESC *desc, const D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK **subsamples)
+void drm_client_set_encryption(struct drm_client *client, enum drm_encryption encryption)
 {
+    client->encryption = encryption;
+}
+
+void drm_client_encrypt(struct drm_client *client, unsigned int index, uint8_t *data, unsigned int size,
+        D3D11_VIDEO_DECODER_BUFFER_DESC *desc, const D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK **subsamples,
+        UINT *subsample_count)
+{
+    enum drm_encryption encryption = client->encryption;
     uint64_t iv = client->next_iv++;
 
     store_be64(client->iv, iv);
@@ -408,26 +467,30 @@ void drm_client_encrypt(struct drm_client *client, unsigned int index, uint8_t *
     desc->pIV = client->iv;
     desc->IVSize = sizeof(client->iv);
     *subsamples = NULL;
-    /* Every way D3D11 describes an encrypted buffer, in turn: all of it, a block pattern
-     * (SubmitDecoderBuffers) and a CENC sub-sample with a clear NAL header
+    *subsample_count = 0;
+    /* Every way D3D11 describes an encrypted buffer, by default in turn: all of it, a block
+     * pattern (SubmitDecoderBuffers) and CENC sub-samples with clear NAL headers
      * (SubmitDecoderBuffers1). */
-    switch (index % 3)
+    if (encryption == DRM_ENCRYPTION_ALL)
+        encryption = DRM_ENCRYPTION_FULL + index % 3;
+    switch (encryption)
     {
-        case 0:
+        case DRM_ENCRYPTION_ALL:
+        case DRM_ENCRYPTION_FULL:
             ctr_crypt(client->content_key, iv, 0, NULL, NULL, data, data, size);
             break;
-        case 1:
+        case DRM_ENCRYPTION_PATTERN:
             desc->PartialEncryption = TRUE;
             desc->EncryptedBlockInfo.NumEncryptedBytesAtBeginning = 16;
             desc->EncryptedBlockInfo.NumBytesInSkipPattern = 32;
             desc->EncryptedBlockInfo.NumBytesInEncryptPattern = 16;
             ctr_crypt(client->content_key, iv, 0, pattern_encrypted, &desc->EncryptedBlockInfo, data, data, size);
             break;
-        case 2:
-            client->subsample.ClearSize = size < 5 ? size : 5;
-            client->subsample.EncryptedSize = size - client->subsample.ClearSize;
-            ctr_crypt(client->content_key, iv, 0, subsample_encrypted, &client->subsample, data, data, size);
-            *subsamples = &client->subsample;
+        case DRM_ENCRYPTION_CENC:
+            cenc_subsamples(client, data, size);
+            ctr_crypt(client->content_key, iv, 0, subsample_encrypted, client, data, data, size);
+            *subsamples = client->subsamples;
+            *subsample_count = client->subsample_count;
             break;
     }
 }

@@ -36,11 +36,27 @@ void drm_client_destroy(struct drm_client *client);
 HRESULT drm_client_bind(struct drm_client *client, ID3D11VideoDecoder *decoder);
 /* The content key, ECB-encrypted with the current session key, for DecoderBeginFrame. */
 void drm_client_wrapped_key(struct drm_client *client, uint8_t key[16]);
+/* How bitstream buffers are encrypted (vkdva-decode --encryption). */
+enum drm_encryption
+{
+    /* Each of the three below in turn, picture by picture (the default). */
+    DRM_ENCRYPTION_ALL,
+    /* The whole buffer. */
+    DRM_ENCRYPTION_FULL,
+    /* A D3D11_ENCRYPTED_BLOCK_INFO pattern (SubmitDecoderBuffers PartialEncryption). */
+    DRM_ENCRYPTION_PATTERN,
+    /* CENC sub-samples, one per NAL unit: its start code and first two bytes clear, the rest
+     * encrypted, the counter running on across NAL units (SubmitDecoderBuffers1). */
+    DRM_ENCRYPTION_CENC,
+};
+
+void drm_client_set_encryption(struct drm_client *client, enum drm_encryption encryption);
 /* Encrypts a bitstream buffer in place for picture `index`, filling the buffer description's
- * encryption fields (whole buffer, a block pattern or sub-samples, in turn). *subsamples is
- * set when the buffer must go through SubmitDecoderBuffers1. */
+ * encryption fields. *subsamples and *subsample_count are set when the buffer must go through
+ * SubmitDecoderBuffers1. */
 void drm_client_encrypt(struct drm_client *client, unsigned int index, uint8_t *data, unsigned int size,
-        D3D11_VIDEO_DECODER_BUFFER_DESC *desc, const D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK **subsamples);
+        D3D11_VIDEO_DECODER_BUFFER_DESC *desc, const D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK **subsamples,
+        UINT *subsample_count);
 /* Called after each picture: Start/FinishSessionKeyRefresh every N pictures. */
 void drm_client_picture_done(struct drm_client *client);
 /* EncryptionBlt of the protected texture into the staging texture (same description), then
