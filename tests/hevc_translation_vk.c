@@ -34,6 +34,8 @@ struct shim_state
     void *codec;
     struct d3d11_texture2d *texture;
     struct vkdva_bytes parameter_sets, slices;
+    uint8_t *prefixes;
+    size_t prefixes_size;
 };
 
 static struct shim_state *shim_get(void **state, const struct hevc_translation_input *input,
@@ -73,6 +75,36 @@ static const struct vkdva_codec_ops *shim_codec(const struct hevc_translation_in
     return input->p010 ? &vkdva_hevc_main10_ops : &vkdva_hevc_main_ops;
 }
 
+/* The Vulkan side sees the bitstream as it does when the Vulkan Video backend decrypts an
+ * encrypted one on the GPU (decoder.c): only the first vk_slice_header_bytes of each slice
+ * are plaintext, the rest is noise here, and the translation must come out the same. */
+static HRESULT shim_header_prefixes(struct shim_state *s, const struct vkdva_codec_ops *codec,
+        struct vkdva_decode_frame *frame)
+{
+    const DXVA_Slice_HEVC_Short *sc = frame->slice_control;
+    size_t i, count = frame->slice_control_size / sizeof(*sc), location, size;
+
+    if (!vkdva_array_reserve((void **)&s->prefixes, &s->prefixes_size, frame->bitstream_size + 1, 1))
+        return E_OUTOFMEMORY;
+    for (i = 0; i < frame->bitstream_size; ++i)
+        s->prefixes[i] = 0xa5 ^ (uint8_t)(i * 7);
+    for (i = 0; i < count; ++i)
+    {
+        location = sc[i].BSNALunitDataLocation;
+        if (location >= frame->bitstream_size)
+            continue;
+        size = sc[i].SliceBytesInBuffer;
+        if (size > frame->bitstream_size - location)
+            size = frame->bitstream_size - location;
+        if (size > codec->vk_slice_header_bytes)
+            size = codec->vk_slice_header_bytes;
+        memcpy(s->prefixes + location, frame->bitstream + location, size);
+    }
+    frame->bitstream = s->prefixes;
+    frame->slice_header_limit = codec->vk_slice_header_bytes;
+    return S_OK;
+}
+
 long hevc_translation_vk(void **state, const struct hevc_translation_input *input, struct hevc_translation_vk *vk)
 {
     const struct vkdva_codec_ops *codec = shim_codec(input);
@@ -87,6 +119,8 @@ long hevc_translation_vk(void **state, const struct hevc_translation_input *inpu
     memset(vk, 0, sizeof(*vk));
     if (!(s = shim_get(state, input, &frame)))
         return E_OUTOFMEMORY;
+    if (FAILED(hr = shim_header_prefixes(s, codec, &frame)))
+        return hr;
     if (FAILED(hr = codec->prepare_vk(&s->codec, &frame, 1, &picture)))
         goto done;
     for (i = 0; i < picture.ref_count; ++i)
@@ -172,6 +206,7 @@ static void shim_free(struct shim_state *s, bool vk)
     }
     vkdva_free(s->parameter_sets.data);
     vkdva_free(s->slices.data);
+    vkdva_free(s->prefixes);
     vkdva_free(s->texture);
     vkdva_free(s);
 }
