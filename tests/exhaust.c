@@ -106,7 +106,7 @@ static void exhaust_log(void *context, enum vkdva_log_level level, const char *m
 {
     if (level == VKDVA_LOG_LEVEL_ERR && !strstr(message, "Out of memory"))
         ok(false, "vkdva error: %s", message);
-    else if (level <= VKDVA_LOG_LEVEL_FIXME)
+    else
         fputs(message, stderr);
 }
 
@@ -160,16 +160,13 @@ static ID3D11Texture2D *create_known_texture(ID3D11Device *device, DXGI_FORMAT f
     return SUCCEEDED(hr) ? texture : NULL;
 }
 
-/* Copies texture into staging (same description, staging usage) and compares it with the
- * known bytes. */
-static HRESULT check_known_texture(ID3D11DeviceContext *context, ID3D11Texture2D *texture,
-        ID3D11Texture2D *staging, unsigned int seed, size_t size)
+/* Compares what staging (a copy of a known texture) holds with the known bytes. */
+static HRESULT check_staging(ID3D11DeviceContext *context, ID3D11Texture2D *staging, unsigned int seed, size_t size)
 {
     D3D11_MAPPED_SUBRESOURCE map;
     size_t i, row, bad = 0;
     HRESULT hr;
 
-    ID3D11DeviceContext_CopyResource(context, (ID3D11Resource *)staging, (ID3D11Resource *)texture);
     if (FAILED(hr = ID3D11DeviceContext_Map(context, (ID3D11Resource *)staging, 0, D3D11_MAP_READ, 0, &map)))
         return hr;
     for (row = 0; row < size / 256; ++row)
@@ -179,6 +176,14 @@ static HRESULT check_known_texture(ID3D11DeviceContext *context, ID3D11Texture2D
     }
     ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)staging, 0);
     return bad ? S_FALSE : S_OK;
+}
+
+/* Copies texture into staging (same description, staging usage) and checks it. */
+static HRESULT check_known_texture(ID3D11DeviceContext *context, ID3D11Texture2D *texture,
+        ID3D11Texture2D *staging, unsigned int seed, size_t size)
+{
+    ID3D11DeviceContext_CopyResource(context, (ID3D11Resource *)staging, (ID3D11Resource *)texture);
+    return check_staging(context, staging, seed, size);
 }
 
 /* The decoder: vkdva-decode's DXVA client, fed a stream parsed once. */
@@ -561,6 +566,50 @@ static unsigned int check_objects(struct objects *o, bool exhausted, const char 
     return oom;
 }
 
+/* The surface (RGBA8, made just before memory ran out) holds what is copied into it: the known
+ * RGBA texture goes in, and back out into its staging texture. */
+static void check_surface(struct objects *o, ID3D11Texture2D *surface, const char *when)
+{
+    D3D11_BOX box = {0, 0, 0, 64, 256, 1};
+    HRESULT hr;
+
+    ID3D11DeviceContext_CopySubresourceRegion(o->context, (ID3D11Resource *)surface, 0, 0, 0, 0,
+            (ID3D11Resource *)o->known[0], 0, NULL);
+    ID3D11DeviceContext_CopySubresourceRegion(o->context, (ID3D11Resource *)o->known_staging[0], 0, 0, 0, 0,
+            (ID3D11Resource *)surface, 0, &box);
+    hr = check_staging(o->context, o->known_staging[0], 0, o->known_size[0]);
+    ok(hr == S_OK, "%s: the last surface made: got unexpected hr %#x.\n", when, hr);
+}
+
+/* Objects that need new memory: each may fail, only with E_OUTOFMEMORY. */
+static void check_new_objects(struct objects *o, const char *when)
+{
+    struct d3d11va *va;
+    struct blit blit;
+    HRESULT hr;
+    size_t i;
+
+    if (SUCCEEDED(hr = d3d11va_create(o->device, &va)))
+    {
+        for (i = 0; i < o->capture->event_count; ++i)
+        {
+            if (o->capture->events[i].type == EVENT_SEQUENCE)
+            {
+                hr = d3d11va_configure(va, &o->capture->sequences[o->capture->events[i].index]);
+                break;
+            }
+        }
+        d3d11va_destroy(va);
+    }
+    ok(hr == S_OK || hr == E_OUTOFMEMORY, "%s: new decoder: got unexpected hr %#x.\n", when, hr);
+    trace("%s: a new decoder with its surfaces: hr %#x.\n", when, hr);
+
+    hr = create_blit(o->device, o->video_device, o->context, &blit);
+    destroy_blit(&blit);
+    ok(hr == S_OK || hr == E_OUTOFMEMORY, "%s: new video processor: got unexpected hr %#x.\n", when, hr);
+    trace("%s: a new video processor with its surfaces: hr %#x.\n", when, hr);
+}
+
 struct surfaces
 {
     ID3D11Texture2D **textures;
@@ -672,8 +721,9 @@ static void test_exhaust(bool gpu, const char *stream, const char *md5)
         free_capture(&capture);
         exit(VKDVA_TEST_EXIT_SKIP);
     }
+    layers = getenv("VK_INSTANCE_LAYERS");
     if (!query_device(o.device, &cpu, &lavapipe) || (gpu && cpu)
-            || (!gpu && (!lavapipe || !(layers = getenv("VK_INSTANCE_LAYERS")) || !strstr(layers, MAPPED_MEMORY_LAYER))))
+            || (!gpu && (!lavapipe || !layers || !strstr(layers, MAPPED_MEMORY_LAYER))))
     {
         printf("exhaust: %s, skipping.\n", gpu ? "no hardware Vulkan device"
                 : "needs lavapipe with " MAPPED_MEMORY_LAYER " (the meson test sets it up)");
@@ -756,14 +806,28 @@ static void test_exhaust(bool gpu, const char *stream, const char *md5)
 
     i = check_objects(&o, true, "exhausted");
     trace("While exhausted, %u operations failed with E_OUTOFMEMORY.\n", i);
+    if (big_count)
+        check_surface(&o, surfaces.textures[big_count - 1], "exhausted");
+    check_new_objects(&o, "exhausted");
 
-    /* A few surfaces back: everything works again, and new surfaces can be made. */
-    release_surfaces(&surfaces, surfaces.count > 4 ? surfaces.count - 4 : 0);
-    check_objects(&o, false, "after releasing 4 surfaces");
-    hr = create_surface(o.device, &sizes[size_count - 1], 1, &texture);
+    /* Two of the biggest surfaces back: everything works again, and a surface that size and
+     * new objects can be made again. */
+    for (i = 0; i < 2 && i < big_count; ++i)
+    {
+        refcount = ID3D11Texture2D_Release(surfaces.textures[i]);
+        ok(!refcount, "ID3D11Texture2D has %u references left.\n", refcount);
+    }
+    memmove(surfaces.textures, surfaces.textures + i, (surfaces.count - i) * sizeof(*surfaces.textures));
+    surfaces.count -= i;
+    check_objects(&o, false, "after releasing 2 surfaces");
+    hr = create_surface(o.device, &sizes[0], sizes[0].array_size, &texture);
     ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
     if (SUCCEEDED(hr))
+    {
+        check_surface(&o, texture, "after releasing 2 surfaces");
         ID3D11Texture2D_Release(texture);
+    }
+    check_new_objects(&o, "after releasing 2 surfaces");
 
     /* Everything released: all of it can be allocated again. */
     release_surfaces(&surfaces, 0);
