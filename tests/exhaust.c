@@ -28,8 +28,9 @@
  * and the final release leaves no reference (and, in the sanitizer build, no leak).
  *
  * Where the limit comes from:
- * - --gpu (the `exhaust-gpu` test, gpu suite): a hardware device (exit 77 on a CPU device),
- *   allocated until its driver refuses: 1 GiB texture arrays, then smaller textures.
+ * - --gpu (the `exhaust-gpu` test, gpu suite): a discrete GPU (exit 77 elsewhere: an integrated
+ *   GPU's memory is the machine's), allocated until its driver refuses: 1 GiB texture arrays,
+ *   then smaller textures.
  * - otherwise (the `exhaust` test, CI): lavapipe, whose device memory is host memory; exhausting
  *   the whole machine is not an option, so the process's address space is limited with
  *   setrlimit(RLIMIT_AS) to what it uses after set-up plus EXHAUST_BUDGET. The soft limit is
@@ -54,6 +55,7 @@
 #include <openssl/evp.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <time.h>
 #include "vkdva_test.h"
 #include "../programs/vkdva-decode/d3d11va.h"
 #include "../programs/vkdva-decode/protected.h"
@@ -672,8 +674,9 @@ static void release_surfaces(struct surfaces *surfaces, size_t keep)
     }
 }
 
-/* Which device vkdva picked: *cpu when it is a CPU device, *lavapipe when it is lavapipe. */
-static bool query_device(ID3D11Device *device, bool *cpu, bool *lavapipe)
+/* Which device vkdva picked: *discrete when it is a discrete GPU (memory of its own), *lavapipe
+ * when it is lavapipe. */
+static bool query_device(ID3D11Device *device, bool *discrete, bool *lavapipe)
 {
     struct vkdva_vk_device_info info = {.type = VKDVA_STRUCTURE_TYPE_VK_DEVICE_INFO};
     VkPhysicalDeviceDriverProperties driver = {.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_DRIVER_PROPERTIES};
@@ -685,7 +688,7 @@ static bool query_device(ID3D11Device *device, bool *cpu, bool *lavapipe)
             info.vkGetInstanceProcAddr(info.vk_instance, "vkGetPhysicalDeviceProperties2")))
         return false;
     get_properties(info.vk_physical_device, &properties);
-    *cpu = properties.properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
+    *discrete = properties.properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU;
     *lavapipe = driver.driverID == VK_DRIVER_ID_MESA_LLVMPIPE;
     trace("Device: %s.\n", properties.properties.deviceName);
     return true;
@@ -702,7 +705,8 @@ static void test_exhaust(bool gpu, const char *stream, const char *md5)
     unsigned int i, big_count;
     ID3D11Texture2D *texture;
     void *reserve = NULL;
-    bool cpu, lavapipe;
+    bool discrete, lavapipe;
+    struct timespec start, end;
     const char *layers;
     ULONG refcount;
     char hex[33];
@@ -722,10 +726,10 @@ static void test_exhaust(bool gpu, const char *stream, const char *md5)
         exit(VKDVA_TEST_EXIT_SKIP);
     }
     layers = getenv("VK_INSTANCE_LAYERS");
-    if (!query_device(o.device, &cpu, &lavapipe) || (gpu && cpu)
+    if (!query_device(o.device, &discrete, &lavapipe) || (gpu && !discrete)
             || (!gpu && (!lavapipe || !layers || !strstr(layers, MAPPED_MEMORY_LAYER))))
     {
-        printf("exhaust: %s, skipping.\n", gpu ? "no hardware Vulkan device"
+        printf("exhaust: %s, skipping.\n", gpu ? "no discrete GPU"
                 : "needs lavapipe with " MAPPED_MEMORY_LAYER " (the meson test sets it up)");
         ID3D11Device_Release(o.device);
         free_capture(&capture);
@@ -787,14 +791,16 @@ static void test_exhaust(bool gpu, const char *stream, const char *md5)
     }
 
     /* Exhaustion: the biggest surfaces first, then smaller ones into what is left. */
+    clock_gettime(CLOCK_MONOTONIC, &start);
     big_count = fill_with(o.device, &sizes[0], &surfaces);
     ok(big_count, "Not a single surface.\n");
     for (i = 1; i < size_count; ++i)
         fill_with(o.device, &sizes[i], &surfaces);
+    clock_gettime(CLOCK_MONOTONIC, &end);
     if (reserve)
         munmap(reserve, EXHAUST_RESERVE);
-    printf("exhaust: %zu surfaces, %.2f GiB, until E_OUTOFMEMORY.\n", surfaces.count,
-            surfaces.bytes / 1073741824.0);
+    printf("exhaust: %zu surfaces, %.2f GiB, until E_OUTOFMEMORY, in %.2f s.\n", surfaces.count,
+            surfaces.bytes / 1073741824.0, (end.tv_sec - start.tv_sec) + (end.tv_nsec - start.tv_nsec) / 1e9);
 
     /* Still exhausted (the headroom is smaller than a big surface), and it still fails for real. */
     texture = (ID3D11Texture2D *)(uintptr_t)0xdeadbeef;
