@@ -76,6 +76,9 @@ surface_descs[] =
 };
 static ID3D11Texture2D *surfaces[ARRAY_SIZE(surface_descs)];
 static ID3D11Texture2D *stagings[ARRAY_SIZE(surface_descs)];
+/* Where checked_blt() reads a surface back (not offered to the other operations). */
+static ID3D11Texture2D *readbacks[ARRAY_SIZE(surface_descs)];
+static bool can_read_back;
 /* Every texture above, then an unprotected NV12 texture and staging textures matching no
  * surface: what an operation may pick as a source or destination. */
 static ID3D11Texture2D *textures[2 * ARRAY_SIZE(surface_descs) + 4];
@@ -84,6 +87,7 @@ static bool mapped[ARRAY_SIZE(textures)][4];
 static ID3D11Query *event;
 /* DecryptionBlt IVs must increase per (session, key): the next unused one. */
 static uint64_t next_iv = 1;
+static bool verbose;
 
 static void quiet(void *context, enum vkdva_log_level level, const char *message)
 {
@@ -117,11 +121,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     D3D11_QUERY_DESC query_desc = {D3D11_QUERY_EVENT, 0};
+    D3D11_VIDEO_CONTENT_PROTECTION_CAPS caps;
     ID3D11VideoDevice *video_device;
     unsigned int i;
 
     /* VKDVA_FUZZ_LOG=1 keeps vkdva's log (VKDVA_DEBUG), to see where an input goes. */
-    if (!getenv("VKDVA_FUZZ_LOG"))
+    if (!(verbose = !!getenv("VKDVA_FUZZ_LOG")))
         vkdva_set_log_callback(quiet, NULL);
     if (FAILED(vkdva_create_device(NULL, &IID_ID3D11Device, (void **)&device)))
         abort();
@@ -137,6 +142,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     if (FAILED(ID3D11VideoDevice_CreateCryptoSession(video_device, &D3D11_CRYPTO_TYPE_AES128_CTR, NULL,
             &D3D11_KEY_EXCHANGE_RSAES_OAEP, &keyless_session)))
         abort();
+    if (SUCCEEDED(ID3D11VideoDevice_GetContentProtectionCaps(video_device, &D3D11_CRYPTO_TYPE_AES128_CTR, NULL,
+            &caps)))
+        can_read_back = !!(caps.Caps & D3D11_CONTENT_PROTECTION_CAPS_ENCRYPTED_READ_BACK);
     ID3D11VideoDevice_Release(video_device);
 
     for (i = 0; i < ARRAY_SIZE(surface_descs); ++i)
@@ -148,6 +156,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     }
     if (!surfaces[0] || !stagings[0])
         abort();
+    for (i = 0; i < ARRAY_SIZE(surface_descs); ++i)
+    {
+        if (surfaces[i] && (readbacks[i] = create_texture(surface_descs[i].format, surface_descs[i].width,
+                surface_descs[i].height, surface_descs[i].array_size, D3D11_USAGE_STAGING, 0)))
+            --texture_count;
+    }
     create_texture(DXGI_FORMAT_NV12, 64, 64, 2, D3D11_USAGE_DEFAULT, 0);
     create_texture(DXGI_FORMAT_NV12, 64, 64, 1, D3D11_USAGE_STAGING, 0);
     create_texture(DXGI_FORMAT_P010, 64, 64, 2, D3D11_USAGE_STAGING, 0);
@@ -388,6 +402,150 @@ static void write_staging(struct reader *r)
         ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)textures[index], sub);
 }
 
+/* Byte offset of a subresource encrypted under D3D11_ENCRYPTED_BLOCK_INFO, by the rule of
+ * docs/CONTENT-PROTECTION.md: NumEncryptedBytesAtBeginning encrypted bytes, then skip and
+ * encrypt runs alternating; a zero encrypt count leaves the rest clear, a zero skip count with
+ * a non-zero encrypt count leaves it encrypted. */
+static bool is_encrypted(uint64_t offset, const D3D11_ENCRYPTED_BLOCK_INFO *pattern)
+{
+    uint64_t period;
+
+    if (!pattern || offset < pattern->NumEncryptedBytesAtBeginning)
+        return true;
+    if (!pattern->NumBytesInEncryptPattern)
+        return false;
+    if (!pattern->NumBytesInSkipPattern)
+        return true;
+    period = (uint64_t)pattern->NumBytesInSkipPattern + pattern->NumBytesInEncryptPattern;
+    return (offset - pattern->NumEncryptedBytesAtBeginning) % period >= pattern->NumBytesInSkipPattern;
+}
+
+/* AES-128-CTR of the encrypted bytes of data in place: the e-th of them with byte e % 16 of
+ * AES_K(BE64(iv) || BE64(count + e / 16)), the counter wrapping modulo 2^64. */
+static void ctr_crypt(const uint8_t key[16], uint64_t iv, uint64_t count, const D3D11_ENCRYPTED_BLOCK_INFO *pattern,
+        uint8_t *data, size_t size)
+{
+    uint8_t counter[16], keystream[16];
+    EVP_CIPHER_CTX *ctx;
+    uint64_t e = 0;
+    size_t offset;
+    int len;
+
+    if (!(ctx = EVP_CIPHER_CTX_new()))
+        abort();
+    EVP_EncryptInit_ex(ctx, EVP_aes_128_ecb(), NULL, key, NULL);
+    EVP_CIPHER_CTX_set_padding(ctx, 0);
+    store_be64(counter, iv);
+    for (offset = 0; offset < size; ++offset)
+    {
+        if (!is_encrypted(offset, pattern))
+            continue;
+        if (!(e % 16))
+        {
+            store_be64(counter + 8, count + e / 16);
+            EVP_EncryptUpdate(ctx, keystream, &len, counter, sizeof(counter));
+        }
+        data[offset] ^= keystream[e++ % 16];
+    }
+    EVP_CIPHER_CTX_free(ctx);
+}
+
+static uint64_t load_be64(const uint8_t *p)
+{
+    uint64_t value = 0;
+    unsigned int i;
+
+    for (i = 0; i < 8; ++i)
+        value = (value << 8) | p[i];
+    return value;
+}
+
+/* A DecryptionBlt that must succeed, checked end to end: ciphertext into a surface's staging
+ * twin under a fresh content key, a fuzzed aligned pattern and block count, then EncryptionBlt
+ * into another staging texture; what comes back, decrypted with the session key, must be the
+ * plaintext the target expects, byte for byte (padding included: the at-rest layout is the
+ * Map layout). Software mode only (EncryptionBlt). */
+static void checked_blt(struct reader *r)
+{
+    static uint64_t key_counter;
+    unsigned int index = read_u8(r) % ARRAY_SIZE(surface_descs), sub, count;
+    uint8_t session_key[16], content_key[16], wrapped[16], iv[16], seed[8];
+    uint8_t *expected[4] = {0};
+    D3D11_ENCRYPTED_BLOCK_INFO block_info;
+    D3D11_MAPPED_SUBRESOURCE map;
+    ID3D11CryptoSession *session;
+    uint8_t flags = read_u8(r);
+    uint64_t first_iv, first_count;
+    size_t sizes[4], i;
+
+    if (!can_read_back || !surfaces[index] || !stagings[index] || !readbacks[index])
+        return;
+    count = surface_descs[index].array_size;
+    session = drm_client_session(client, session_key);
+    read_bytes(r, content_key, sizeof(content_key));
+    /* A key no earlier DecryptionBlt used, so that any IV is new for it. */
+    ++key_counter;
+    for (i = 0; i < 8; ++i)
+        content_key[i] ^= key_counter >> (8 * i);
+    ecb_encrypt(session_key, content_key, wrapped);
+    block_info.NumEncryptedBytesAtBeginning = read_value(r, 16) & ~15u;
+    block_info.NumBytesInSkipPattern = read_value(r, 144) & ~15u;
+    block_info.NumBytesInEncryptPattern = read_value(r, 16) & ~15u;
+    first_iv = flags & 2 ? read_u64(r) : next_iv;
+    if (first_iv > UINT64_MAX - count)
+        first_iv = UINT64_MAX - count;
+    first_count = flags & 4 ? UINT64_MAX - read_u8(r) : read_value(r, 0);
+    read_bytes(r, seed, sizeof(seed));
+
+    for (sub = 0; sub < count; ++sub)
+    {
+        if (FAILED(ID3D11DeviceContext_Map(context, (ID3D11Resource *)stagings[index], sub, D3D11_MAP_WRITE, 0,
+                &map)))
+            goto done;
+        sizes[sub] = map.DepthPitch;
+        if (!(expected[sub] = malloc(sizes[sub])))
+            abort();
+        for (i = 0; i < sizes[sub]; ++i)
+            expected[sub][i] = ((uint8_t *)map.pData)[i] = seed[i % 8] ^ (i * 131 + sub) >> 3;
+        ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)stagings[index], sub);
+        ctr_crypt(content_key, first_iv + sub, first_count, (flags & 1) ? &block_info : NULL, expected[sub],
+                sizes[sub]);
+    }
+    store_be64(iv, first_iv);
+    store_be64(iv + 8, first_count);
+    ID3D11VideoContext_DecryptionBlt(video_context, session, stagings[index], surfaces[index],
+            (flags & 1) ? &block_info : NULL, sizeof(wrapped), wrapped, sizeof(iv), iv);
+
+    memset(iv, 0, sizeof(iv));
+    ID3D11VideoContext_EncryptionBlt(video_context, session, surfaces[index], readbacks[index], sizeof(iv), iv);
+    first_iv = load_be64(iv);
+    for (sub = 0; sub < count; ++sub)
+    {
+        if (FAILED(ID3D11DeviceContext_Map(context, (ID3D11Resource *)readbacks[index], sub, D3D11_MAP_READ, 0,
+                &map)))
+            abort();
+        if (map.DepthPitch != sizes[sub])
+            abort();
+        ctr_crypt(session_key, first_iv + sub, 0, NULL, map.pData, sizes[sub]);
+        for (i = 0; i < sizes[sub]; ++i)
+        {
+            if (((uint8_t *)map.pData)[i] != expected[sub][i])
+            {
+                fprintf(stderr, "Surface %u, subresource %u, byte %zu of %zu: got %#x, expected %#x.\n", index, sub,
+                        i, sizes[sub], ((uint8_t *)map.pData)[i], expected[sub][i]);
+                abort();
+            }
+        }
+        ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)readbacks[index], sub);
+    }
+    if (verbose)
+        fprintf(stderr, "Checked surface %u: %u subresources of %zu bytes.\n", index, count, sizes[0]);
+
+done:
+    for (sub = 0; sub < ARRAY_SIZE(expected); ++sub)
+        free(expected[sub]);
+}
+
 /* The GPU finishes everything recorded so far; retired work is freed. */
 static void wait_idle(void)
 {
@@ -412,8 +570,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     {
         switch (read_u8(&r) % 8)
         {
-            case 0: case 1: case 2:
+            case 0: case 1:
                 decryption_blt(&r);
+                break;
+            case 2:
+                checked_blt(&r);
                 break;
             case 3:
                 encryption_blt(&r);
