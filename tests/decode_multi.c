@@ -34,6 +34,19 @@
 
 #define MAX_DECODERS 8
 
+/* Libraries not built with ThreadSanitizer synchronise with atomics it cannot see: libavcodec's
+ * frame threads hand pictures over that way, so a buffer allocated in one thread and released
+ * in another looks like a race; so do lavapipe's LLVM compiler threads. Only those libraries
+ * are named (as in lsan.supp); vkdva's own accesses are all checked. */
+#if defined(__GNUC__) && !defined(_WIN32)
+__attribute__((visibility("default")))
+#endif
+const char *__tsan_default_suppressions(void);
+const char *__tsan_default_suppressions(void)
+{
+    return "race:libavutil.so\nrace:libavcodec.so\nrace:libLLVM\nrace:libvulkan_lvp.so\n";
+}
+
 enum event_type
 {
     EVENT_SEQUENCE,
