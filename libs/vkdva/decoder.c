@@ -863,6 +863,9 @@ HRESULT vkdva_decoder_submit_buffers1(struct d3d11_video_decoder *decoder, UINT 
             if (subsample_count && !vkdva_array_reserve((void **)&decoder->subsamples, &decoder->subsamples_size,
                     subsample_count, sizeof(*decoder->subsamples)))
                 return E_OUTOFMEMORY;
+            /* The blocks of a bitstream submitted earlier in the frame may have moved. */
+            if (frame->encryption.subsample_count)
+                frame->encryption.subsamples = decoder->subsamples;
         }
         switch (type)
         {
