@@ -290,6 +290,40 @@ static HRESULT vkdva_context_upload(struct d3d11_immediate_context *context, str
     return S_OK;
 }
 
+HRESULT d3d11_immediate_context_upload_buffer(struct d3d11_immediate_context *context,
+        struct d3d11_texture2d *texture, UINT sub, UINT width, UINT height, VkBuffer vk_buffer, UINT row_pitch)
+{
+    struct d3d11_device *device = context->device;
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    const struct vkdva_region full = {0, 0, width, height};
+    const struct vkdva_format *format = texture->format;
+    VkBufferImageCopy regions[VKDVA_MAX_PLANES];
+    struct vkdva_region pr;
+    VkCommandBuffer vk_cmd;
+    uint64_t offset = 0;
+    unsigned int plane;
+    HRESULT hr;
+
+    vkdva_device_lock(device);
+    if (SUCCEEDED(hr = vkdva_command_stream_get(&context->stream, &vk_cmd)))
+    {
+        for (plane = 0; plane < format->plane_count; ++plane)
+        {
+            vkdva_plane_region(format, plane, &full, &pr);
+            regions[plane] = vkdva_buffer_image_copy(texture, sub, &full, offset, row_pitch, plane);
+            offset += (uint64_t)pr.height * row_pitch;
+        }
+        vkdva_texture_transition(device, vk_cmd, texture, true);
+        VK_CALL(vkCmdCopyBufferToImage(vk_cmd, vk_buffer, texture->vk_image, VK_IMAGE_LAYOUT_GENERAL,
+                format->plane_count, regions));
+        vkdva_texture_transition(device, vk_cmd, texture, false);
+        vkdva_cmd_memory_barrier(device, vk_cmd);
+        vkdva_texture_mark_use(texture, &context->stream);
+    }
+    vkdva_device_unlock(device);
+    return hr;
+}
+
 HRESULT d3d11_immediate_context_upload(struct d3d11_immediate_context *context, struct d3d11_texture2d *texture,
         UINT sub, UINT x, UINT y, UINT width, UINT height, const void *data, size_t row_pitch)
 {

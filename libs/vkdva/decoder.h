@@ -354,20 +354,4 @@ HRESULT vkdva_bitstream_decryptor_decrypt(struct vkdva_bitstream_decryptor **dec
         struct vkdva_command_stream *decode_stream, VkBuffer *buffer, VkDeviceSize *offset);
 void vkdva_bitstream_decryptor_destroy(struct vkdva_bitstream_decryptor *decryptor);
 
-/* The software backend's output: a CPU picture (I420 planes) turned into the texture's rows
- * (NV12/P010, luma then interleaved chroma; data is vkdva_malloc'ed), which needs no lock, then
- * written into an output texture slice, which takes the device lock. */
-struct vkdva_decoded_rows
-{
-    uint8_t *data;
-    size_t pitch;
-    unsigned int width, height;
-};
-
-HRESULT vkdva_decoder_convert_output(const struct d3d11_texture2d *texture, const uint8_t *const planes[3],
-        const int pitches[3], unsigned int width, unsigned int height, unsigned int bit_depth,
-        struct vkdva_decoded_rows *rows);
-HRESULT vkdva_decoder_write_output(struct d3d11_device *device, struct d3d11_texture2d *texture, UINT slice,
-        struct d3d11_crypto_session *session, const struct vkdva_decoded_rows *rows);
-
 #endif /* __VKDVA_DECODER_H */

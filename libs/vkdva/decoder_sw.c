@@ -36,8 +36,9 @@
  * it in. libavcodec's frame threads finish packets in order, and once the pipeline is full
  * each packet sent returns when the oldest one in flight is done (FFmpeg 5.1
  * ff_thread_decode_frame()): after sending packet n, every packet up to n - (threads - 1) is
- * decoded. The worker then turns the picture into the texture's rows (no lock), and writes it
- * into the surface when it can take the device lock without waiting (it never waits for it:
+ * decoded. The worker then writes the picture as the texture's rows (NV12/P010) into a
+ * host-visible buffer of its own (recycled once the GPU has copied it), and copies that into
+ * the surface when it can take the device lock without waiting (it never waits for it:
  * the application's thread may hold it while waiting for the worker); otherwise whoever holds
  * the lock next writes it: every entry point that reads or writes a texture calls
  * vkdva_sw_decode_sync_texture() first, event queries call vkdva_sw_decode_sync_device(), status
@@ -96,7 +97,22 @@ struct vkdva_sw_job
     bool failed;
     /* A later job writes the same surface slice: this one's picture is never written. */
     bool superseded;
-    struct vkdva_decoded_rows rows;
+    /* The picture as the texture's rows, luma then interleaved chroma, pitch bytes apart. */
+    struct vkdva_sw_upload *upload;
+    size_t pitch;
+    unsigned int width, height;
+};
+
+/* A host-visible buffer the worker writes a picture into; the copy into the surface reads it. */
+struct vkdva_sw_upload
+{
+    struct vkdva_list entry;
+    VkBuffer vk_buffer;
+    VkDeviceMemory vk_memory;
+    uint8_t *mapped;
+    VkDeviceSize size;
+    /* The copy reading it (device lock). */
+    struct vkdva_gpu_use use;
 };
 
 struct vkdva_sw_decoder
@@ -138,6 +154,10 @@ struct vkdva_sw_decoder
     size_t history_count;
     size_t history_bytes;
     bool history_lost;
+
+    /* Upload buffers: free ones (mutex), and those a copy may still read (device lock). */
+    struct vkdva_list free_uploads;
+    struct vkdva_list busy_uploads;
 };
 
 /* The software decoders of every device, for the texture and query hooks; and the number of
@@ -412,12 +432,103 @@ static void vkdva_sw_job_done(struct vkdva_sw_decoder *sw, struct vkdva_sw_job *
     }
 }
 
-/* Worker, without sw->mutex: rows for the texture from a done job. */
-static void vkdva_sw_job_convert(struct vkdva_sw_job *job)
+static void vkdva_sw_upload_destroy(struct vkdva_sw_decoder *sw, struct vkdva_sw_upload *upload)
 {
+    vkdva_device_destroy_buffer(sw->decoder->device, upload->vk_buffer, upload->vk_memory);
+    vkdva_free(upload);
+}
+
+/* Worker: a free upload buffer of at least size bytes (Vulkan object creation needs no lock). */
+static struct vkdva_sw_upload *vkdva_sw_upload_get(struct vkdva_sw_decoder *sw, VkDeviceSize size)
+{
+    struct vkdva_sw_upload *upload = NULL;
+
+    pthread_mutex_lock(&sw->mutex);
+    if (!vkdva_list_empty(&sw->free_uploads))
+    {
+        upload = CONTAINING_RECORD(sw->free_uploads.next, struct vkdva_sw_upload, entry);
+        vkdva_list_remove(&upload->entry);
+    }
+    pthread_mutex_unlock(&sw->mutex);
+    if (upload && upload->size >= size)
+        return upload;
+    if (upload)
+        vkdva_sw_upload_destroy(sw, upload);
+
+    if (!(upload = vkdva_calloc(1, sizeof(*upload))))
+        return NULL;
+    vkdva_list_init(&upload->entry);
+    upload->size = size;
+    if (FAILED(vkdva_device_create_buffer(sw->decoder->device, size, VK_BUFFER_USAGE_TRANSFER_SRC_BIT,
+            VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT, 0, &upload->vk_buffer,
+            &upload->vk_memory, (void **)&upload->mapped)))
+    {
+        vkdva_free(upload);
+        return NULL;
+    }
+    return upload;
+}
+
+/* I420 planes from the decoder become NV12/P010 rows: luma, then interleaved chroma. P010/P016
+ * keep the samples in the high bits; an 8-bit picture in them (an HEVC Main stream decoded
+ * with the Main 10 profile) is scaled as a 10-bit decoder would. */
+static void vkdva_sw_write_rows(const AVFrame *picture, unsigned int bit_depth, unsigned int bytes, uint8_t *data,
+        size_t pitch, unsigned int w, unsigned int h)
+{
+    unsigned int x, y, src_bytes = bit_depth > 8 ? 2 : 1, shift = bytes == 2 ? 16 - bit_depth : 0;
+
+#define SAMPLE(row, i) (src_bytes == 1 ? (row)[i] : ((const uint16_t *)(row))[i])
+    for (y = 0; y < h; ++y)
+    {
+        const uint8_t *src = picture->data[0] + (size_t)y * picture->linesize[0];
+
+        if (bytes == 1)
+        {
+            memcpy(data + y * pitch, src, w);
+        }
+        else
+        {
+            uint16_t *dst = (uint16_t *)(data + y * pitch);
+
+            for (x = 0; x < w; ++x)
+                dst[x] = SAMPLE(src, x) << shift;
+        }
+    }
+    for (y = 0; y < h / 2; ++y)
+    {
+        const uint8_t *u = picture->data[1] + (size_t)y * picture->linesize[1];
+        const uint8_t *v = picture->data[2] + (size_t)y * picture->linesize[2];
+
+        if (bytes == 1)
+        {
+            uint8_t *dst = data + (h + y) * pitch;
+
+            for (x = 0; x < w / 2; ++x)
+            {
+                dst[2 * x] = u[x];
+                dst[2 * x + 1] = v[x];
+            }
+        }
+        else
+        {
+            uint16_t *dst = (uint16_t *)(data + (h + y) * pitch);
+
+            for (x = 0; x < w / 2; ++x)
+            {
+                dst[2 * x] = SAMPLE(u, x) << shift;
+                dst[2 * x + 1] = SAMPLE(v, x) << shift;
+            }
+        }
+    }
+#undef SAMPLE
+}
+
+/* Worker, without sw->mutex: the texture's rows from a done job. */
+static void vkdva_sw_job_convert(struct vkdva_sw_decoder *sw, struct vkdva_sw_job *job)
+{
+    const struct d3d11_texture2d *texture = job->output;
     const AVPixFmtDescriptor *desc;
-    const uint8_t *planes[3];
-    int pitches[3], i;
+    unsigned int bytes, depth;
 
     if (job->failed)
         job->status.status = 2;
@@ -437,14 +548,27 @@ static void vkdva_sw_job_convert(struct vkdva_sw_job *job)
         job->status.status = 3;
         return;
     }
-    for (i = 0; i < 3; ++i)
+    depth = desc->comp[0].depth;
+    bytes = texture->format->plane_element_sizes[0] == 2 ? 2 : 1;
+    if (bytes < (depth > 8 ? 2u : 1u) || depth > 16)
     {
-        planes[i] = job->picture->data[i];
-        pitches[i] = job->picture->linesize[i];
-    }
-    if (FAILED(vkdva_decoder_convert_output(job->output, planes, pitches, job->picture->width,
-            job->picture->height, desc->comp[0].depth, &job->rows)))
+        FIXME("Cannot write a %u-bit picture into %s.\n", depth, debug_dxgi_format(texture->desc.Format));
         job->status.status = 3;
+        return;
+    }
+    /* Whole 2x2 blocks of the decoded picture that fit the surface. */
+    job->width = vkdva_min_u(job->picture->width, texture->desc.Width) & ~1u;
+    job->height = vkdva_min_u(job->picture->height, texture->desc.Height) & ~1u;
+    job->pitch = (size_t)job->width * bytes;
+    if (!job->width || !job->height)
+        return;
+    if (!(job->upload = vkdva_sw_upload_get(sw, job->pitch * (job->height + job->height / 2))))
+    {
+        ERR("Failed to allocate an upload buffer.\n");
+        job->status.status = 3;
+        return;
+    }
+    vkdva_sw_write_rows(job->picture, depth, bytes, job->upload->mapped, job->pitch, job->width, job->height);
 }
 
 /* Worker, sw->mutex held: converts the done jobs in order, dropping the mutex meanwhile. */
@@ -458,7 +582,7 @@ static void vkdva_sw_convert_done(struct vkdva_sw_decoder *sw)
             continue;
         /* Only the worker removes DONE jobs' state, so job stays valid without the mutex. */
         pthread_mutex_unlock(&sw->mutex);
-        vkdva_sw_job_convert(job);
+        vkdva_sw_job_convert(sw, job);
         av_frame_unref(job->picture);
         pthread_mutex_lock(&sw->mutex);
         job->state = VKDVA_SW_JOB_READY;
@@ -580,16 +704,61 @@ static struct vkdva_sw_job *vkdva_sw_first_queued(struct vkdva_sw_decoder *sw)
     return NULL;
 }
 
-static void vkdva_sw_job_free(struct vkdva_sw_job *job)
+static void vkdva_sw_job_free(struct vkdva_sw_decoder *sw, struct vkdva_sw_job *job)
 {
+    if (job->upload)
+        vkdva_sw_upload_destroy(sw, job->upload);
     av_packet_free(&job->packet);
     av_frame_free(&job->picture);
-    vkdva_free(job->rows.data);
     if (job->crypto_session)
         ID3D11CryptoSession_Release(&job->crypto_session->ID3D11CryptoSession_iface);
     if (job->output)
         ID3D11Texture2D_Release(&job->output->ID3D11Texture2D_iface);
     vkdva_free(job);
+}
+
+/* Device lock held: a job's rows into its surface, submitted at once, as a decode is (the
+ * application may never Flush). A protected surface receives them encrypted (protect.c). */
+static HRESULT vkdva_sw_job_write(struct vkdva_sw_decoder *sw, struct vkdva_sw_job *job)
+{
+    struct d3d11_device *device = sw->decoder->device;
+    struct vkdva_command_stream *stream = &device->immediate_context.stream;
+    struct vkdva_sw_upload *upload = job->upload;
+    HRESULT hr;
+
+    if (job->output->protected)
+    {
+        if (SUCCEEDED(hr = vkdva_protect_write_plaintext(job->output, job->output_slice, job->crypto_session,
+                upload->mapped, job->pitch, job->width, job->height)))
+            hr = vkdva_command_stream_flush(stream);
+        /* The plaintext was taken at once: the buffer is free. */
+        vkdva_sw_upload_destroy(sw, upload);
+        job->upload = NULL;
+        return hr;
+    }
+    if (FAILED(hr = d3d11_immediate_context_upload_buffer(&device->immediate_context, job->output, job->output_slice,
+            job->width, job->height, upload->vk_buffer, job->pitch)))
+        return hr;
+    upload->use = job->output->last_use;
+    vkdva_list_add_tail(&sw->busy_uploads, &upload->entry);
+    job->upload = NULL;
+    return vkdva_command_stream_flush(stream);
+}
+
+/* Device lock held: upload buffers whose copy has completed become free. */
+static void vkdva_sw_recycle_uploads(struct vkdva_sw_decoder *sw)
+{
+    struct vkdva_sw_upload *upload, *next;
+
+    VKDVA_LIST_FOR_EACH_ENTRY_SAFE(upload, next, &sw->busy_uploads, struct vkdva_sw_upload, entry)
+    {
+        if (!vkdva_command_stream_is_complete(upload->use.stream, upload->use.value))
+            break;
+        vkdva_list_remove(&upload->entry);
+        pthread_mutex_lock(&sw->mutex);
+        vkdva_list_add_tail(&sw->free_uploads, &upload->entry);
+        pthread_mutex_unlock(&sw->mutex);
+    }
 }
 
 /* Device lock held: writes the ready jobs at the head of the queue, in order, and adds their
@@ -600,6 +769,7 @@ static void vkdva_sw_write_ready(struct vkdva_sw_decoder *sw)
     struct vkdva_sw_job *job;
     HRESULT hr;
 
+    vkdva_sw_recycle_uploads(sw);
     pthread_mutex_lock(&sw->mutex);
     while (!vkdva_list_empty(&sw->jobs))
     {
@@ -610,14 +780,13 @@ static void vkdva_sw_write_ready(struct vkdva_sw_decoder *sw)
         --sw->job_count;
         pthread_mutex_unlock(&sw->mutex);
 
-        if (job->rows.data && FAILED(hr = vkdva_decoder_write_output(decoder->device, job->output,
-                job->output_slice, job->crypto_session, &job->rows)))
+        if (job->upload && FAILED(hr = vkdva_sw_job_write(sw, job)))
         {
             ERR("Failed to write submission %"PRId64" into its surface, hr %#x.\n", job->id, hr);
             job->status.status = 3;
         }
         vkdva_decoder_add_status(decoder, &job->status);
-        vkdva_sw_job_free(job);
+        vkdva_sw_job_free(sw, job);
         vkdva_atomic_decrement_u32(&vkdva_sw_pending_jobs);
 
         pthread_mutex_lock(&sw->mutex);
@@ -804,6 +973,7 @@ static void vkdva_sw_destroy(void *backend)
     static const struct vkdva_sw_wait wait = {.filter = VKDVA_SW_FILTER_ALL};
     struct vkdva_sw_decoder *sw = backend;
     struct d3d11_device *device = sw->decoder->device;
+    struct vkdva_sw_upload *upload, *next;
 
     if (sw->thread_started)
     {
@@ -821,6 +991,20 @@ static void vkdva_sw_destroy(void *backend)
         pthread_cond_signal(&sw->work_cond);
         pthread_mutex_unlock(&sw->mutex);
         pthread_join(sw->thread, NULL);
+    }
+    /* The copies reading the upload buffers finish first. */
+    vkdva_device_lock(device);
+    VKDVA_LIST_FOR_EACH_ENTRY_SAFE(upload, next, &sw->busy_uploads, struct vkdva_sw_upload, entry)
+    {
+        vkdva_command_stream_wait(upload->use.stream, upload->use.value, true);
+        vkdva_list_remove(&upload->entry);
+        vkdva_sw_upload_destroy(sw, upload);
+    }
+    vkdva_device_unlock(device);
+    VKDVA_LIST_FOR_EACH_ENTRY_SAFE(upload, next, &sw->free_uploads, struct vkdva_sw_upload, entry)
+    {
+        vkdva_list_remove(&upload->entry);
+        vkdva_sw_upload_destroy(sw, upload);
     }
     pthread_cond_destroy(&sw->progress_cond);
     pthread_cond_destroy(&sw->work_cond);
@@ -856,6 +1040,8 @@ static HRESULT vkdva_sw_create(struct d3d11_video_decoder *decoder, void **backe
     sw->codec = codec;
     vkdva_list_init(&sw->jobs);
     vkdva_list_init(&sw->registry_entry);
+    vkdva_list_init(&sw->free_uploads);
+    vkdva_list_init(&sw->busy_uploads);
     pthread_mutex_init(&sw->mutex, NULL);
     pthread_cond_init(&sw->work_cond, NULL);
     pthread_cond_init(&sw->progress_cond, NULL);
@@ -912,7 +1098,7 @@ static HRESULT vkdva_sw_decode(void *backend, const struct vkdva_decode_frame *f
     if (size > INT_MAX - AV_INPUT_BUFFER_PADDING_SIZE || !(job->packet = av_packet_alloc())
             || av_new_packet(job->packet, (int)size) < 0 || !(job->picture = av_frame_alloc()))
     {
-        vkdva_sw_job_free(job);
+        vkdva_sw_job_free(sw, job);
         hr = E_OUTOFMEMORY;
         goto done;
     }

@@ -486,6 +486,11 @@ struct d3d11_immediate_context
 };
 
 HRESULT d3d11_immediate_context_init(struct d3d11_immediate_context *context, struct d3d11_device *device);
+/* Records the copy of a buffer the caller filled (planes one after another, row_pitch bytes per
+ * row) into a whole-picture region of a subresource; the caller keeps the buffer alive until
+ * that work completes (texture->last_use). Takes the device lock. */
+HRESULT d3d11_immediate_context_upload_buffer(struct d3d11_immediate_context *context,
+        struct d3d11_texture2d *texture, UINT sub, UINT width, UINT height, VkBuffer vk_buffer, UINT row_pitch);
 HRESULT d3d11_immediate_context_upload(struct d3d11_immediate_context *context, struct d3d11_texture2d *texture,
         UINT sub, UINT x, UINT y, UINT width, UINT height, const void *data, size_t row_pitch);
 HRESULT d3d11_immediate_context_init_texture(struct d3d11_immediate_context *context,
