@@ -154,6 +154,9 @@ struct vkdva_sw_decoder
     size_t history_count;
     size_t history_bytes;
     bool history_lost;
+    /* A drain without the history: until the next random-access picture, pictures miss
+     * their references and report it. */
+    bool references_lost;
 
     /* Upload buffers: free ones (mutex), and those a copy may still read (device lock). */
     struct vkdva_list free_uploads;
@@ -599,6 +602,8 @@ static void vkdva_sw_send(struct vkdva_sw_decoder *sw, struct vkdva_sw_job *job)
 
     if (sw->refeed_needed)
         vkdva_sw_refeed(sw);
+    if (job->random_access)
+        sw->references_lost = false;
     if (!sw->avctx)
     {
         ret = AVERROR(ENOMEM);
@@ -634,7 +639,7 @@ static void vkdva_sw_send(struct vkdva_sw_decoder *sw, struct vkdva_sw_job *job)
         vkdva_sw_job_done(sw, cursor);
         --in_flight;
     }
-    if (ret < 0 && ret != AVERROR(EAGAIN))
+    if ((ret < 0 && ret != AVERROR(EAGAIN)) || sw->references_lost)
     {
         WARN("libavcodec failed to decode submission %"PRId64", error %d.\n", job->id, ret);
         job->failed = true;
@@ -684,6 +689,7 @@ static void vkdva_sw_drain(struct vkdva_sw_decoder *sw)
         FIXME("The packets since the last random-access picture were not kept; the pictures up to the next "
                 "one will miss references.\n");
         vkdva_sw_history_clear(sw);
+        sw->references_lost = true;
     }
     /* Slice threads from now on: a client that waits for each picture drains only once. */
     sw->frame_threads = false;
