@@ -19,14 +19,16 @@
 /* libFuzzer target: hostile decoder buffer descriptors. The buffers' contents are those of a
  * valid picture (the first of tests/data/hevc_tiny_64x64.265: one 64x64 IDR slice), so what
  * the fuzzer controls is how an application describes and orders them: the
- * D3D11_VIDEO_DECODER_BUFFER_DESC and D3D11_VIDEO_DECODER_BUFFER_DESC1 arrays of
- * SubmitDecoderBuffers and SubmitDecoderBuffers1 (buffer types, offsets and sizes near the
+ * D3D11_VIDEO_DECODER_BUFFER_DESC, _DESC1 and _DESC2 arrays of SubmitDecoderBuffers,
+ * SubmitDecoderBuffers1 and SubmitDecoderBuffers2 (buffer types, offsets and sizes near the
  * limits and near UINT_MAX, counts, repeated types, the macroblock fields, IVs, partial
- * encryption patterns, CENC sub-sample mappings), content keys at DecoderBeginFrame, and the
- * order of the calls (Submit without Begin, Release without Get, Get twice...). Two decoders:
- * one clear, one bound to a crypto session through an authenticated channel (the DRM client
- * of vkdva-decode --protected), whose valid frames the target encrypts itself, as a player
- * would, with the fuzzer's IV, pattern or sub-samples.
+ * encryption patterns, CENC sub-sample mappings, stripe counts), content keys at
+ * DecoderBeginFrame, and the order of the calls (Submit without Begin, Release without Get,
+ * Get twice...). Two decoders: one clear, one bound to a crypto session through an
+ * authenticated channel (the DRM client of vkdva-decode --protected), whose valid frames the
+ * target encrypts itself, as a player would, with the fuzzer's IV, pattern or sub-samples.
+ * On lavapipe the software backend decodes, and decrypts on the CPU; on a device with Vulkan
+ * Video the same inputs reach the GPU bitstream decryption (protect_bitstream.c).
  *
  * The input is a header byte and a list of operations, each an opcode byte and its arguments
  * (see the switch in LLVMFuzzerTestOneInput); missing bytes read as zero. Nothing may crash,
@@ -124,6 +126,7 @@ static ID3D11DeviceContext *context;
 static ID3D11VideoDevice *video_device;
 static ID3D11VideoContext *video_context;
 static ID3D11VideoContext1 *video_context1;
+static ID3D11VideoContext3 *video_context3;
 static struct drm_client *client;
 static uint8_t session_key[16];
 /* decoders[0] is clear, decoders[1] is bound to the DRM client's crypto session. */
@@ -194,6 +197,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     ID3D11Device_GetImmediateContext(device, &context);
     ID3D11DeviceContext_QueryInterface(context, &IID_ID3D11VideoContext, (void **)&video_context);
     if (FAILED(ID3D11DeviceContext_QueryInterface(context, &IID_ID3D11VideoContext1, (void **)&video_context1))
+            || FAILED(ID3D11DeviceContext_QueryInterface(context, &IID_ID3D11VideoContext3, (void **)&video_context3))
             || FAILED(ID3D11Device_CreateQuery(device, &query_desc, &event)))
         abort();
 
@@ -469,6 +473,7 @@ struct state
     uint8_t content_keys[2][16];
     D3D11_VIDEO_DECODER_BUFFER_DESC descs[MAX_DESCS];
     D3D11_VIDEO_DECODER_BUFFER_DESC1 descs1[MAX_DESCS];
+    D3D11_VIDEO_DECODER_BUFFER_DESC2 descs2[MAX_DESCS];
     D3D11_VIDEO_DECODER_SUB_SAMPLE_MAPPING_BLOCK subsamples[MAX_DESCS][MAX_SUBSAMPLES];
     uint8_t ivs[MAX_DESCS][16];
 };
@@ -546,15 +551,18 @@ static void read_descs(struct reader *r, struct state *s, UINT count)
 {
     D3D11_VIDEO_DECODER_BUFFER_DESC *desc;
     D3D11_VIDEO_DECODER_BUFFER_DESC1 *desc1;
+    D3D11_VIDEO_DECODER_BUFFER_DESC2 *desc2;
     UINT i, j, expected;
     uint8_t flags;
 
     memset(s->descs, 0, sizeof(s->descs));
     memset(s->descs1, 0, sizeof(s->descs1));
+    memset(s->descs2, 0, sizeof(s->descs2));
     for (i = 0; i < count; ++i)
     {
         desc = &s->descs[i];
         desc1 = &s->descs1[i];
+        desc2 = &s->descs2[i];
         desc->BufferType = read_type(r);
         switch (desc->BufferType)
         {
@@ -611,10 +619,24 @@ static void read_descs(struct reader *r, struct state *s, UINT count)
              * are never read. */
             desc1->pSubSampleMappingBlock = flags & 64 ? NULL : s->subsamples[i];
         }
+        desc2->BufferType = desc1->BufferType;
+        desc2->DataOffset = desc1->DataOffset;
+        desc2->DataSize = desc1->DataSize;
+        desc2->pIV = desc1->pIV;
+        desc2->IVSize = desc1->IVSize;
+        desc2->pSubSampleMappingBlock = desc1->pSubSampleMappingBlock;
+        desc2->SubSampleMappingCount = desc1->SubSampleMappingCount;
+        /* Stripe encryption ('cbcs'-style patterns in sub-samples). */
+        if (flags & 128)
+        {
+            desc2->cBlocksStripeEncrypted = read_value(r, 1);
+            desc2->cBlocksStripeClear = read_value(r, 9);
+        }
     }
 }
 
-static void submit(struct reader *r, struct state *s, bool desc1)
+/* SubmitDecoderBuffers, SubmitDecoderBuffers1 or SubmitDecoderBuffers2. */
+static void submit(struct reader *r, struct state *s, unsigned int version)
 {
     uint8_t choice = read_u8(r);
     UINT count = choice % (MAX_DESCS + 1);
@@ -623,7 +645,10 @@ static void submit(struct reader *r, struct state *s, bool desc1)
     /* A zero count or no array at all must be refused. */
     if (choice & 0x80)
         count = 0;
-    if (desc1)
+    if (version == 2)
+        ID3D11VideoContext3_SubmitDecoderBuffers2(video_context3, decoders[s->decoder], count,
+                (choice & 0x40) ? NULL : s->descs2);
+    else if (version == 1)
         ID3D11VideoContext1_SubmitDecoderBuffers1(video_context1, decoders[s->decoder], count,
                 (choice & 0x40) ? NULL : s->descs1);
     else
@@ -738,10 +763,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 ID3D11VideoContext_ReleaseDecoderBuffer(video_context, decoders[s.decoder], read_type(&r));
                 break;
             case 3:
-                submit(&r, &s, false);
+                submit(&r, &s, 0);
                 break;
             case 4:
-                submit(&r, &s, true);
+                submit(&r, &s, 1 + (read_u8(&r) & 1));
                 break;
             case 5:
                 submit_picture(&r, &s);
