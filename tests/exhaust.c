@@ -799,7 +799,7 @@ static void test_exhaust(bool gpu, const char *stream, const char *md5)
     clock_gettime(CLOCK_MONOTONIC, &end);
     if (reserve)
         munmap(reserve, EXHAUST_RESERVE);
-    printf("exhaust: %zu surfaces, %.2f GiB, until E_OUTOFMEMORY, in %.2f s.\n", surfaces.count,
+    printf("exhaust: %zu surfaces, %.2f GiB, until E_OUTOFMEMORY, in %.3f s.\n", surfaces.count,
             surfaces.bytes / 1073741824.0, (end.tv_sec - start.tv_sec) + (end.tv_nsec - start.tv_nsec) / 1e9);
 
     /* Still exhausted (the headroom is smaller than a big surface), and it still fails for real. */
