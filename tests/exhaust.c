@@ -612,6 +612,46 @@ static void check_new_objects(struct objects *o, const char *when)
     trace("%s: a new video processor with its surfaces: hr %#x.\n", when, hr);
 }
 
+/* New surfaces bigger than what is left, of each kind that takes its own path through vkdva: a
+ * staging texture (host-visible memory, which on lavapipe is exhausted too), a decoder output
+ * array, a protected one (its ciphertext buffer). Each must fail with E_OUTOFMEMORY, its
+ * out-pointer NULL; a staging texture may succeed where host memory is separate (GPUs). */
+static void check_new_surfaces(struct objects *o, bool gpu, const char *when)
+{
+    static const struct
+    {
+        D3D11_TEXTURE2D_DESC desc;
+        bool host;
+    }
+    tests[] =
+    {
+        {{4096, 4096, 1, 1, DXGI_FORMAT_R8G8B8A8_UNORM, {1, 0}, D3D11_USAGE_STAGING, 0, D3D11_CPU_ACCESS_READ}, true},
+        {{3840, 2160, 1, 4, DXGI_FORMAT_NV12, {1, 0}, D3D11_USAGE_DEFAULT, D3D11_BIND_DECODER}},
+        {{3840, 2160, 1, 4, DXGI_FORMAT_NV12, {1, 0}, D3D11_USAGE_DEFAULT, D3D11_BIND_DECODER, 0,
+                D3D11_RESOURCE_MISC_HW_PROTECTED}},
+    };
+    ID3D11Texture2D *texture;
+    unsigned int i;
+    HRESULT hr;
+
+    for (i = 0; i < ARRAY_SIZE(tests); ++i)
+    {
+        if ((tests[i].desc.MiscFlags & D3D11_RESOURCE_MISC_HW_PROTECTED) && !o->have_protection)
+            continue;
+        texture = (ID3D11Texture2D *)(uintptr_t)0xdeadbeef;
+        hr = ID3D11Device_CreateTexture2D(o->device, &tests[i].desc, NULL, &texture);
+        if (SUCCEEDED(hr) && gpu && tests[i].host)
+        {
+            ID3D11Texture2D_Release(texture);
+            continue;
+        }
+        ok(hr == E_OUTOFMEMORY, "%s: texture %u: got unexpected hr %#x.\n", when, i, hr);
+        ok(!texture, "%s: texture %u: got unexpected texture %p.\n", when, i, texture);
+        if (SUCCEEDED(hr))
+            ID3D11Texture2D_Release(texture);
+    }
+}
+
 struct surfaces
 {
     ID3D11Texture2D **textures;
@@ -815,6 +855,7 @@ static void test_exhaust(bool gpu, const char *stream, const char *md5)
     if (big_count)
         check_surface(&o, surfaces.textures[big_count - 1], "exhausted");
     check_new_objects(&o, "exhausted");
+    check_new_surfaces(&o, gpu, "exhausted");
 
     /* Two of the biggest surfaces back: everything works again, and a surface that size and
      * new objects can be made again. */
