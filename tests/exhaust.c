@@ -22,10 +22,12 @@
  * CreateTexture2D fails, which must be with E_OUTOFMEMORY and a NULL texture. While memory is
  * exhausted every existing object must keep working (known content read back, the stream
  * decoded again into the existing views with the same MD5, the same blit, the same
- * EncryptionBlt plaintext); an operation that needs new memory may fail, only with
- * E_OUTOFMEMORY. After a few surfaces are released everything must work and new surfaces must
- * be created again; after all are released the same amount of memory must be available again,
- * and the final release leaves no reference (and, in the sanitizer build, no leak).
+ * EncryptionBlt plaintext, the last surface made holds what is copied into it); new objects
+ * may fail, only with E_OUTOFMEMORY, and new surfaces bigger than what is left (staging, decoder
+ * output, protected) must. After a few surfaces are released everything must work and new
+ * surfaces must be created again; after all are released the same amount of memory must be
+ * available again, and the final release leaves no reference (and, in the sanitizer build, no
+ * leak).
  *
  * Where the limit comes from:
  * - --gpu (the `exhaust-gpu` test, gpu suite): a discrete GPU (exit 77 elsewhere: an integrated
