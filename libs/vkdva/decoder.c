@@ -1044,3 +1044,31 @@ HRESULT vkdva_decoder_extension(struct d3d11_video_decoder *decoder, const D3D11
     decoder->status_count -= count;
     return S_OK;
 }
+HRESULT vkdva_decoder_floor_capture(ID3D11VideoDecoder *iface)
+{
+    struct d3d11_video_decoder *decoder = unsafe_impl_from_ID3D11VideoDecoder(iface);
+    HRESULT hr;
+
+    if (!decoder->backend_ops->floor_capture)
+    {
+        FIXME("The %s backend has no floor mode.\n", decoder->backend_ops->name);
+        return E_NOTIMPL;
+    }
+    vkdva_device_lock(decoder->device);
+    hr = decoder->backend_ops->floor_capture(decoder->backend);
+    vkdva_device_unlock(decoder->device);
+    return hr;
+}
+
+HRESULT vkdva_decoder_floor_replay(ID3D11VideoDecoder *iface, unsigned int repeat)
+{
+    struct d3d11_video_decoder *decoder = unsafe_impl_from_ID3D11VideoDecoder(iface);
+
+    if (!decoder->backend_ops->floor_replay)
+    {
+        FIXME("The %s backend has no floor mode.\n", decoder->backend_ops->name);
+        return E_NOTIMPL;
+    }
+    /* Not under the device lock: the replay waits for the GPU, as a direct client would. */
+    return decoder->backend_ops->floor_replay(decoder->backend, repeat);
+}

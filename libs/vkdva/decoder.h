@@ -200,6 +200,9 @@ struct vkdva_codec_ops
     /* Optional: the DPB slot chosen for each picture->refs[] entry (-1 where it has none). */
     void (*resolve_vk_slots)(void *state, const int *slots);
     void (*free_vk_state)(void *state);
+    /* A deep copy (one vkdva_free()able allocation) of a picture or DPB slot information
+     * structure prepare_vk() made, for the floor capture; NULL if it cannot. */
+    void *(*clone_vk_info)(const void *info);
 
     /* Status reports: which picture a submission was, and its DXVA status structure. */
     void (*describe_picture)(const struct vkdva_decode_frame *frame, struct vkdva_decode_status *status);
@@ -226,6 +229,10 @@ struct vkdva_decoder_backend_ops
     /* Turns finished work into status reports (vkdva_decoder_add_status); may be NULL. */
     void (*collect_statuses)(void *backend);
     void (*destroy)(void *backend);
+    /* vkdva-bench's direct-Vulkan floor (may be NULL): keep the decode commands of the
+     * pictures decoded from now on, then submit them again straight to Vulkan. */
+    HRESULT (*floor_capture)(void *backend);
+    HRESULT (*floor_replay)(void *backend, unsigned int repeat);
 };
 
 extern const struct vkdva_decoder_backend_ops vkdva_sw_decoder_backend;
@@ -353,5 +360,11 @@ HRESULT vkdva_bitstream_decryptor_decrypt(struct vkdva_bitstream_decryptor **dec
         const struct vkdva_slice *slices, size_t slice_count, VkDeviceSize range, VkDeviceSize offset_alignment,
         struct vkdva_command_stream *decode_stream, VkBuffer *buffer, VkDeviceSize *offset);
 void vkdva_bitstream_decryptor_destroy(struct vkdva_bitstream_decryptor *decryptor);
+
+/* vkdva-bench's floor mode (not part of the D3D11 API): capture the Vulkan decode commands of
+ * the pictures decoded next, then replay them \a repeat times, as a program using Vulkan Video
+ * directly would submit them. The decoder's references are lost after a replay. */
+HRESULT vkdva_decoder_floor_capture(ID3D11VideoDecoder *iface);
+HRESULT vkdva_decoder_floor_replay(ID3D11VideoDecoder *iface, unsigned int repeat);
 
 #endif /* __VKDVA_DECODER_H */

@@ -30,6 +30,37 @@
 #define VKDVA_VK_MAX_SLOTS 17u
 #define VKDVA_VK_QUERY_COUNT 64u
 
+/* The video coding commands of one picture (vkdva_vk_record_decode()), self-contained so that
+ * the floor capture can keep a copy: the slots' pPictureResource point into resources[]
+ * (vkdva_vk_decode_cmd_link()). */
+struct vkdva_vk_decode_cmd
+{
+    VkVideoPictureResourceInfoKHR resources[VKDVA_MAX_VK_REFERENCES + 1];
+    VkVideoReferenceSlotInfoKHR ref_slots[VKDVA_MAX_VK_REFERENCES];
+    VkVideoReferenceSlotInfoKHR setup_slot;
+    unsigned int ref_count;
+    bool second_field;
+    const void *picture_info;
+    VkDeviceSize src_offset, src_range;
+};
+
+struct vkdva_vk_floor_picture
+{
+    struct vkdva_vk_decode_cmd cmd;
+    /* The clones the command's pNext chains point to. */
+    void *infos[VKDVA_MAX_VK_REFERENCES + 2];
+    VkDeviceSize bitstream_offset;
+};
+
+struct vkdva_vk_floor
+{
+    struct vkdva_vk_floor_picture *pictures;
+    size_t picture_count, pictures_size;
+    uint8_t *bitstream;
+    size_t bitstream_size, bitstream_capacity;
+    bool failed;
+};
+
 struct vkdva_vk_pending_status
 {
     struct vkdva_decode_status status;
@@ -56,6 +87,8 @@ struct vkdva_vk_decoder
     unsigned int slot_count;
     /* DXVA surface index decoded into each DPB slot, or -1. */
     int slot_surface[VKDVA_VK_MAX_SLOTS];
+    /* The compute stream's value of the last copy out of each slot. */
+    uint64_t slot_copy_values[VKDVA_VK_MAX_SLOTS];
     VkImageView vk_slot_views[VKDVA_VK_MAX_SLOTS];
     VkExtent2D coded_extent;
 
@@ -70,11 +103,16 @@ struct vkdva_vk_decoder
     VkQueryPool vk_queries;
     uint32_t next_query;
 
+    /* One of the device's decode queues, the least used when the decoder was made. */
+    struct vkdva_queue *queue;
     struct vkdva_command_stream stream;
 
     struct vkdva_vk_pending_status *pending;
     size_t pending_size;
     size_t pending_count;
+
+    /* vkdva-bench's floor capture, while one is kept. */
+    struct vkdva_vk_floor *floor;
 };
 
 static bool vkdva_vk_query_profile(struct d3d11_device *device, const struct vkdva_codec_ops *codec,
@@ -166,6 +204,8 @@ static bool vkdva_vk_supports(struct d3d11_device *device, const struct vkdva_co
     return vkdva_vk_find_format(device, &p, format) != VK_FORMAT_UNDEFINED;
 }
 
+static void vkdva_vk_floor_free(struct vkdva_vk_floor *floor);
+
 static void vkdva_vk_destroy(void *backend)
 {
     struct vkdva_vk_decoder *vk = backend;
@@ -200,6 +240,9 @@ static void vkdva_vk_destroy(void *backend)
     if (vk->codec_state)
         vk->decoder->codec->free_vk_state(vk->codec_state);
     vkdva_free(vk->pending);
+    vkdva_vk_floor_free(vk->floor);
+    if (vk->queue)
+        vkdva_device_release_decode_queue(device, vk->queue);
     vkdva_free(vk);
 }
 
@@ -272,7 +315,7 @@ done:
 static HRESULT vkdva_vk_create_dpb(struct vkdva_vk_decoder *vk)
 {
     const struct vkdva_vk_procs *vk_procs = &vk->device->vk_procs;
-    uint32_t families[2] = {vk->device->decode_queue.family_index, vk->device->compute_queue.family_index};
+    uint32_t families[2] = {vk->queue->family_index, vk->device->compute_queue.family_index};
     VkDevice vk_device = vk->device->vk_device;
     VkMemoryRequirements requirements;
     unsigned int i;
@@ -350,6 +393,7 @@ static HRESULT vkdva_vk_create(struct d3d11_video_decoder *decoder, void **backe
         return E_OUTOFMEMORY;
     vk->decoder = decoder;
     vk->device = device;
+    vk->queue = vkdva_device_acquire_decode_queue(device);
     if (!vkdva_vk_query_profile(device, decoder->codec, decoder->desc.OutputFormat, &vk->profile))
     {
         hr = E_INVALIDARG;
@@ -376,7 +420,7 @@ static HRESULT vkdva_vk_create(struct d3d11_video_decoder *decoder, void **backe
         VkVideoSessionCreateInfoKHR session_info =
         {
             .sType = VK_STRUCTURE_TYPE_VIDEO_SESSION_CREATE_INFO_KHR,
-            .queueFamilyIndex = device->decode_queue.family_index,
+            .queueFamilyIndex = vk->queue->family_index,
             .pVideoProfile = &vk->profile.profile,
             .pictureFormat = vk->vk_format,
             .maxCodedExtent = vk->coded_extent,
@@ -453,11 +497,11 @@ static HRESULT vkdva_vk_create(struct d3d11_video_decoder *decoder, void **backe
         }
     }
 
-    if (FAILED(hr = vkdva_command_stream_init(&vk->stream, device, &device->decode_queue)))
+    if (FAILED(hr = vkdva_command_stream_init(&vk->stream, device, vk->queue)))
         goto fail;
 
-    TRACE("Created a Vulkan video session %ux%u, %u DPB slots.\n", vk->coded_extent.width,
-            vk->coded_extent.height, vk->slot_count);
+    TRACE("Created a Vulkan video session %ux%u, %u DPB slots, on decode queue %u.\n", vk->coded_extent.width,
+            vk->coded_extent.height, vk->slot_count, (unsigned int)(vk->queue - device->decode_queues));
     *backend = vk;
     return S_OK;
 
@@ -473,6 +517,9 @@ static HRESULT vkdva_vk_update_parameters(struct vkdva_vk_decoder *vk, const str
 
     if (picture->parameters_reset && vk->vk_parameters)
     {
+        /* The floor replays with one parameters object. */
+        if (vk->floor)
+            vk->floor->failed = true;
         /* Work already recorded still uses the old object. */
         vkdva_command_stream_wait(&vk->stream, vk->stream.next_value, true);
         VK_CALL(vkDestroyVideoSessionParametersKHR(vk->device->vk_device, vk->vk_parameters, NULL));
@@ -620,8 +667,9 @@ static HRESULT vkdva_vk_copy_output(struct vkdva_vk_decoder *vk, int slot, const
     vkdva_cmd_memory_barrier(device, vk_cmd);
     dst->last_use.stream = &context->stream;
     dst->last_use.value = context->stream.next_value;
-    /* The decode queue waits for this copy before it writes the slot again. */
-    vkdva_command_stream_add_wait(&vk->stream, context->stream.vk_timeline, context->stream.next_value);
+    /* The decode queue waits for this copy before it writes the slot again, and only then:
+     * decodes into other slots run on while the copy is pending. */
+    vk->slot_copy_values[slot] = context->stream.next_value;
     hr = vkdva_command_stream_flush(&context->stream);
 
 done:
@@ -629,9 +677,11 @@ done:
     return hr;
 }
 
-static void vkdva_vk_collect_statuses(void *backend)
+/* Turns finished decodes into status reports, in decode order: with wait, every decode
+ * submitted (the application asked for the reports), else those already complete, so that a
+ * decoder never stalls the device lock waiting for its own queue. */
+static void vkdva_vk_collect_statuses_(struct vkdva_vk_decoder *vk, bool wait)
 {
-    struct vkdva_vk_decoder *vk = backend;
     const struct vkdva_vk_procs *vk_procs = &vk->device->vk_procs;
     struct vkdva_vk_pending_status *pending;
     int32_t result;
@@ -641,7 +691,10 @@ static void vkdva_vk_collect_statuses(void *backend)
     for (i = 0; i < vk->pending_count; ++i)
     {
         pending = &vk->pending[i];
-        vkdva_command_stream_wait(&vk->stream, pending->value, true);
+        if (wait)
+            vkdva_command_stream_wait(&vk->stream, pending->value, true);
+        else if (!vkdva_command_stream_is_complete(&vk->stream, pending->value))
+            break;
         result = 0;
         vr = VK_CALL(vkGetQueryPoolResults(vk->device->vk_device, vk->vk_queries, pending->query, 1,
                 sizeof(result), &result, sizeof(result), VK_QUERY_RESULT_WITH_STATUS_BIT_KHR | VK_QUERY_RESULT_WAIT_BIT));
@@ -653,26 +706,109 @@ static void vkdva_vk_collect_statuses(void *backend)
         }
         vkdva_decoder_add_status(vk->decoder, &pending->status);
     }
-    vk->pending_count = 0;
+    memmove(vk->pending, vk->pending + i, (vk->pending_count - i) * sizeof(*vk->pending));
+    vk->pending_count -= i;
 }
+
+static void vkdva_vk_collect_statuses(void *backend)
+{
+    vkdva_vk_collect_statuses_(backend, true);
+}
+
+/* Records the video coding scope of one picture: the references and the picture being set up
+ * bound, the decode, and (query >= 0) its result-status query. */
+static void vkdva_vk_record_decode(struct vkdva_vk_decoder *vk, VkCommandBuffer vk_cmd,
+        const struct vkdva_vk_decode_cmd *cmd, VkBuffer vk_src, bool reset, int query)
+{
+    const struct vkdva_vk_procs *vk_procs = &vk->device->vk_procs;
+    VkVideoReferenceSlotInfoKHR begin_slots[VKDVA_MAX_VK_REFERENCES + 1];
+    unsigned int i, begin_count;
+
+    /* Begin coding binds every reference and the picture being set up; a new picture's slot
+     * is not active yet (slotIndex -1). A second field whose first field is a reference is
+     * already in the list. */
+    memcpy(begin_slots, cmd->ref_slots, cmd->ref_count * sizeof(*cmd->ref_slots));
+    begin_count = cmd->ref_count;
+    for (i = 0; i < cmd->ref_count; ++i)
+    {
+        if (cmd->ref_slots[i].slotIndex == cmd->setup_slot.slotIndex)
+            break;
+    }
+    if (i == cmd->ref_count)
+    {
+        begin_slots[begin_count] = cmd->setup_slot;
+        begin_slots[begin_count].slotIndex = cmd->second_field ? cmd->setup_slot.slotIndex : -1;
+        ++begin_count;
+    }
+
+    {
+        VkVideoBeginCodingInfoKHR begin_info =
+        {
+            .sType = VK_STRUCTURE_TYPE_VIDEO_BEGIN_CODING_INFO_KHR,
+            .videoSession = vk->vk_session,
+            .videoSessionParameters = vk->vk_parameters,
+            .referenceSlotCount = begin_count,
+            .pReferenceSlots = begin_slots,
+        };
+        VkVideoEndCodingInfoKHR end_info = {.sType = VK_STRUCTURE_TYPE_VIDEO_END_CODING_INFO_KHR};
+        VkVideoCodingControlInfoKHR control_info =
+        {
+            .sType = VK_STRUCTURE_TYPE_VIDEO_CODING_CONTROL_INFO_KHR,
+            .flags = VK_VIDEO_CODING_CONTROL_RESET_BIT_KHR,
+        };
+        VkVideoDecodeInfoKHR decode_info =
+        {
+            .sType = VK_STRUCTURE_TYPE_VIDEO_DECODE_INFO_KHR,
+            .pNext = cmd->picture_info,
+            .srcBuffer = vk_src,
+            .srcBufferOffset = cmd->src_offset,
+            .srcBufferRange = cmd->src_range,
+            .dstPictureResource = *cmd->setup_slot.pPictureResource,
+            .pSetupReferenceSlot = &cmd->setup_slot,
+            .referenceSlotCount = cmd->ref_count,
+            .pReferenceSlots = cmd->ref_slots,
+        };
+
+        VK_CALL(vkCmdBeginVideoCodingKHR(vk_cmd, &begin_info));
+        if (reset)
+            VK_CALL(vkCmdControlVideoCodingKHR(vk_cmd, &control_info));
+        if (query >= 0)
+            VK_CALL(vkCmdBeginQuery(vk_cmd, vk->vk_queries, query, 0));
+        VK_CALL(vkCmdDecodeVideoKHR(vk_cmd, &decode_info));
+        if (query >= 0)
+            VK_CALL(vkCmdEndQuery(vk_cmd, vk->vk_queries, query));
+        VK_CALL(vkCmdEndVideoCodingKHR(vk_cmd, &end_info));
+    }
+}
+
+/* Points the slots at the command's own picture resources, once it is built or copied. */
+static void vkdva_vk_decode_cmd_link(struct vkdva_vk_decode_cmd *cmd)
+{
+    unsigned int i;
+
+    for (i = 0; i < cmd->ref_count; ++i)
+        cmd->ref_slots[i].pPictureResource = &cmd->resources[i];
+    cmd->setup_slot.pPictureResource = &cmd->resources[VKDVA_MAX_VK_REFERENCES];
+}
+
+static void vkdva_vk_floor_capture_picture(struct vkdva_vk_decoder *vk, const struct vkdva_vk_decode_cmd *cmd,
+        const uint8_t *bitstream);
 
 static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *frame)
 {
     struct vkdva_vk_decoder *vk = backend;
     struct d3d11_device *device = vk->device;
     const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
-    VkVideoReferenceSlotInfoKHR begin_slots[VKDVA_MAX_VK_REFERENCES + 1], ref_slots[VKDVA_MAX_VK_REFERENCES];
-    VkVideoPictureResourceInfoKHR resources[VKDVA_MAX_VK_REFERENCES + 1];
     int ref_slots_by_index[VKDVA_MAX_VK_REFERENCES];
     struct vkdva_vk_picture picture = {0};
     struct vkdva_vk_pending_status *pending;
-    unsigned int i, ref_count = 0, begin_count;
-    VkVideoReferenceSlotInfoKHR setup_slot;
+    struct vkdva_vk_decode_cmd cmd;
     VkDeviceSize size = 0, offset, aligned;
     VkBuffer vk_src;
     uint64_t decode_value;
     VkCommandBuffer vk_cmd;
     int slot, ref_slot;
+    unsigned int i;
     uint32_t query;
     HRESULT hr;
 
@@ -729,9 +865,10 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
         memset(vk->bitstream + offset + size, 0, aligned - size);
     }
 
-    for (i = 0; i <= vk->slot_count && i < ARRAY_SIZE(resources); ++i)
+    memset(&cmd, 0, sizeof(cmd));
+    for (i = 0; i < ARRAY_SIZE(cmd.resources); ++i)
     {
-        resources[i] = (VkVideoPictureResourceInfoKHR)
+        cmd.resources[i] = (VkVideoPictureResourceInfoKHR)
         {
             .sType = VK_STRUCTURE_TYPE_VIDEO_PICTURE_RESOURCE_INFO_KHR,
             .codedExtent = vk->coded_extent,
@@ -746,46 +883,43 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
             WARN_ONCE("Reference surface %u was never decoded.\n", picture.refs[i].surface);
             continue;
         }
-        resources[ref_count].imageViewBinding = vk->vk_slot_views[ref_slot];
-        ref_slots[ref_count] = (VkVideoReferenceSlotInfoKHR)
+        cmd.resources[cmd.ref_count].imageViewBinding = vk->vk_slot_views[ref_slot];
+        cmd.ref_slots[cmd.ref_count] = (VkVideoReferenceSlotInfoKHR)
         {
             .sType = VK_STRUCTURE_TYPE_VIDEO_REFERENCE_SLOT_INFO_KHR,
             .pNext = picture.refs[i].slot_info,
             .slotIndex = ref_slot,
-            .pPictureResource = &resources[ref_count],
         };
-        ++ref_count;
+        ++cmd.ref_count;
     }
     if (vk->decoder->codec->resolve_vk_slots)
         vk->decoder->codec->resolve_vk_slots(vk->codec_state, ref_slots_by_index);
-    resources[VKDVA_MAX_VK_REFERENCES].imageViewBinding = vk->vk_slot_views[slot];
-    setup_slot = (VkVideoReferenceSlotInfoKHR)
+    cmd.resources[VKDVA_MAX_VK_REFERENCES].imageViewBinding = vk->vk_slot_views[slot];
+    cmd.setup_slot = (VkVideoReferenceSlotInfoKHR)
     {
         .sType = VK_STRUCTURE_TYPE_VIDEO_REFERENCE_SLOT_INFO_KHR,
         .pNext = picture.setup_slot_info,
         .slotIndex = slot,
-        .pPictureResource = &resources[VKDVA_MAX_VK_REFERENCES],
     };
-
-    /* Begin coding binds every reference and the picture being set up; a new picture's slot
-     * is not active yet (slotIndex -1). A second field whose first field is a reference is
-     * already in the list. */
-    memcpy(begin_slots, ref_slots, ref_count * sizeof(*ref_slots));
-    begin_count = ref_count;
-    for (i = 0; i < ref_count; ++i)
+    cmd.second_field = picture.second_field;
+    cmd.picture_info = picture.picture_info;
+    cmd.src_offset = offset;
+    cmd.src_range = aligned;
+    vkdva_vk_decode_cmd_link(&cmd);
+    if (vk->floor)
     {
-        if (ref_slots[i].slotIndex == slot)
-            break;
-    }
-    if (i == ref_count)
-    {
-        begin_slots[begin_count] = setup_slot;
-        begin_slots[begin_count].slotIndex = picture.second_field ? slot : -1;
-        ++begin_count;
+        /* Encrypted bitstreams live in the decryptor's private buffer: not captured. */
+        if (frame->ciphertext)
+            vk->floor->failed = true;
+        else
+            vkdva_vk_floor_capture_picture(vk, &cmd, vk->bitstream + offset);
     }
 
     if (FAILED(hr = vkdva_command_stream_get(&vk->stream, &vk_cmd)))
         goto done;
+    if (vk->slot_copy_values[slot])
+        vkdva_command_stream_add_wait(&vk->stream, device->immediate_context.stream.vk_timeline,
+                vk->slot_copy_values[slot]);
     if (!vk->reset_done)
         vkdva_cmd_image_barrier(device, vk_cmd, vk->vk_dpb, 0, vk->slot_count, VK_IMAGE_LAYOUT_UNDEFINED,
                 VK_IMAGE_LAYOUT_VIDEO_DECODE_DPB_KHR, VK_PIPELINE_STAGE_2_NONE,
@@ -793,46 +927,8 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
 
     query = vk->next_query++ % VKDVA_VK_QUERY_COUNT;
     VK_CALL(vkCmdResetQueryPool(vk_cmd, vk->vk_queries, query, 1));
-    {
-        VkVideoBeginCodingInfoKHR begin_info =
-        {
-            .sType = VK_STRUCTURE_TYPE_VIDEO_BEGIN_CODING_INFO_KHR,
-            .videoSession = vk->vk_session,
-            .videoSessionParameters = vk->vk_parameters,
-            .referenceSlotCount = begin_count,
-            .pReferenceSlots = begin_slots,
-        };
-        VkVideoEndCodingInfoKHR end_info = {.sType = VK_STRUCTURE_TYPE_VIDEO_END_CODING_INFO_KHR};
-        VkVideoDecodeInfoKHR decode_info =
-        {
-            .sType = VK_STRUCTURE_TYPE_VIDEO_DECODE_INFO_KHR,
-            .pNext = picture.picture_info,
-            .srcBuffer = vk_src,
-            .srcBufferOffset = offset,
-            .srcBufferRange = aligned,
-            .dstPictureResource = *setup_slot.pPictureResource,
-            .pSetupReferenceSlot = &setup_slot,
-            .referenceSlotCount = ref_count,
-            .pReferenceSlots = ref_slots,
-        };
-
-        VK_CALL(vkCmdBeginVideoCodingKHR(vk_cmd, &begin_info));
-        if (!vk->reset_done)
-        {
-            VkVideoCodingControlInfoKHR control_info =
-            {
-                .sType = VK_STRUCTURE_TYPE_VIDEO_CODING_CONTROL_INFO_KHR,
-                .flags = VK_VIDEO_CODING_CONTROL_RESET_BIT_KHR,
-            };
-
-            VK_CALL(vkCmdControlVideoCodingKHR(vk_cmd, &control_info));
-            vk->reset_done = true;
-        }
-        VK_CALL(vkCmdBeginQuery(vk_cmd, vk->vk_queries, query, 0));
-        VK_CALL(vkCmdDecodeVideoKHR(vk_cmd, &decode_info));
-        VK_CALL(vkCmdEndQuery(vk_cmd, vk->vk_queries, query));
-        VK_CALL(vkCmdEndVideoCodingKHR(vk_cmd, &end_info));
-    }
+    vkdva_vk_record_decode(vk, vk_cmd, &cmd, vk_src, !vk->reset_done, query);
+    vk->reset_done = true;
     decode_value = vk->stream.next_value;
     if (FAILED(hr = vkdva_command_stream_flush(&vk->stream)))
         goto done;
@@ -845,14 +941,269 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
         pending->query = query;
         pending->value = decode_value;
     }
-    /* Status reports are read before a query slot comes round again. */
-    if (vk->pending_count >= VKDVA_VK_QUERY_COUNT / 2)
-        vkdva_vk_collect_statuses(vk);
+    /* Status reports are read before a query slot comes round again; only the oldest decode
+     * is waited for, and only when every slot is in use. */
+    vkdva_vk_collect_statuses_(vk, false);
+    while (vk->pending_count >= VKDVA_VK_QUERY_COUNT - 1)
+    {
+        vkdva_command_stream_wait(&vk->stream, vk->pending[0].value, true);
+        vkdva_vk_collect_statuses_(vk, false);
+    }
 
     hr = vkdva_vk_copy_output(vk, slot, frame, decode_value);
 
 done:
     vkdva_free(picture.slices);
+    return hr;
+}
+
+/* The direct-Vulkan floor for vkdva-bench (issue "Decode", Performance): the decode commands
+ * of the captured pictures, with their codec structures copied, submitted again one command
+ * buffer and one vkQueueSubmit2 per picture on the decoder's own queue, with nothing of the
+ * D3D11 layer around them: no DXVA translation, no bitstream copy, no output copy, no status
+ * query. What vkdva costs beyond this is its own. */
+static void vkdva_vk_floor_free(struct vkdva_vk_floor *floor)
+{
+    size_t i, j;
+
+    if (!floor)
+        return;
+    for (i = 0; i < floor->picture_count; ++i)
+    {
+        for (j = 0; j < ARRAY_SIZE(floor->pictures[i].infos); ++j)
+            vkdva_free(floor->pictures[i].infos[j]);
+    }
+    vkdva_free(floor->pictures);
+    vkdva_free(floor->bitstream);
+    vkdva_free(floor);
+}
+
+static void vkdva_vk_floor_capture_picture(struct vkdva_vk_decoder *vk, const struct vkdva_vk_decode_cmd *cmd,
+        const uint8_t *bitstream)
+{
+    void *(*clone)(const void *info) = vk->decoder->codec->clone_vk_info;
+    const VkVideoCapabilitiesKHR *caps = &vk->profile.caps;
+    struct vkdva_vk_floor *floor = vk->floor;
+    struct vkdva_vk_floor_picture *p;
+    VkDeviceSize offset;
+    unsigned int i;
+
+    if (floor->failed)
+        return;
+    offset = vkdva_align_u64(floor->bitstream_size, caps->minBitstreamBufferOffsetAlignment);
+    if (!clone || !vkdva_array_reserve((void **)&floor->pictures, &floor->pictures_size,
+            floor->picture_count + 1, sizeof(*floor->pictures))
+            || !vkdva_array_reserve((void **)&floor->bitstream, &floor->bitstream_capacity,
+            offset + cmd->src_range, 1))
+    {
+        floor->failed = true;
+        return;
+    }
+    p = &floor->pictures[floor->picture_count];
+    memset(p, 0, sizeof(*p));
+    /* Linked when replayed: the array moves as it grows. */
+    p->cmd = *cmd;
+    p->cmd.src_offset = p->bitstream_offset = offset;
+    memcpy(floor->bitstream + offset, bitstream, cmd->src_range);
+    floor->bitstream_size = offset + cmd->src_range;
+    if (!(p->cmd.picture_info = p->infos[0] = clone(cmd->picture_info))
+            || !(p->cmd.setup_slot.pNext = p->infos[1] = clone(cmd->setup_slot.pNext)))
+        floor->failed = true;
+    for (i = 0; i < cmd->ref_count && !floor->failed; ++i)
+    {
+        if (!(p->cmd.ref_slots[i].pNext = p->infos[i + 2] = clone(cmd->ref_slots[i].pNext)))
+            floor->failed = true;
+    }
+    ++floor->picture_count;
+}
+
+static HRESULT vkdva_vk_floor_capture(void *backend)
+{
+    struct vkdva_vk_decoder *vk = backend;
+
+    vkdva_vk_floor_free(vk->floor);
+    if (!(vk->floor = vkdva_calloc(1, sizeof(*vk->floor))))
+        return E_OUTOFMEMORY;
+    return S_OK;
+}
+
+#define VKDVA_VK_FLOOR_DEPTH 16u
+
+static HRESULT vkdva_vk_floor_replay(void *backend, unsigned int repeat)
+{
+    struct vkdva_vk_decoder *vk = backend;
+    struct d3d11_device *device = vk->device;
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    VkCommandBuffer vk_cmds[VKDVA_VK_FLOOR_DEPTH] = {0};
+    struct vkdva_vk_floor *floor = vk->floor;
+    VkDevice vk_device = device->vk_device;
+    VkDeviceMemory vk_memory = VK_NULL_HANDLE;
+    VkSemaphore vk_timeline = VK_NULL_HANDLE;
+    VkCommandPool vk_pool = VK_NULL_HANDLE;
+    VkBuffer vk_buffer = VK_NULL_HANDLE;
+    uint64_t value = 0, wait_value;
+    unsigned int r, i;
+    HRESULT hr = S_OK;
+    void *data;
+    VkResult vr;
+    size_t p;
+
+    VkSemaphoreTypeCreateInfo type_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_SEMAPHORE_TYPE_CREATE_INFO,
+        .semaphoreType = VK_SEMAPHORE_TYPE_TIMELINE,
+    };
+    VkSemaphoreCreateInfo semaphore_info = {.sType = VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO, .pNext = &type_info};
+    VkCommandPoolCreateInfo pool_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO,
+        .flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT,
+        .queueFamilyIndex = vk->queue->family_index,
+    };
+    VkCommandBufferAllocateInfo alloc_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO,
+        .level = VK_COMMAND_BUFFER_LEVEL_PRIMARY,
+        .commandBufferCount = VKDVA_VK_FLOOR_DEPTH,
+    };
+    VkCommandBufferBeginInfo begin_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO,
+        .flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT,
+    };
+    VkBufferCreateInfo buffer_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO,
+        .pNext = &vk->profile.list,
+        .usage = VK_BUFFER_USAGE_VIDEO_DECODE_SRC_BIT_KHR,
+        .sharingMode = VK_SHARING_MODE_EXCLUSIVE,
+    };
+    VkSemaphoreWaitInfo wait_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_SEMAPHORE_WAIT_INFO,
+        .semaphoreCount = 1,
+        .pSemaphores = &vk_timeline,
+        .pValues = &wait_value,
+    };
+
+    if (!floor || floor->failed || !floor->picture_count)
+    {
+        WARN("No usable floor capture (%p, failed %d).\n", floor, floor ? floor->failed : 0);
+        return E_FAIL;
+    }
+    /* The decoder's own work, and the copies out of its DPB, finish first. */
+    vkdva_command_stream_wait(&vk->stream, vk->stream.next_value, true);
+    vkdva_device_lock(device);
+    vkdva_command_stream_wait(&device->immediate_context.stream, device->immediate_context.stream.next_value, true);
+    vkdva_device_unlock(device);
+
+    buffer_info.size = floor->bitstream_size;
+    if ((vr = VK_CALL(vkCreateSemaphore(vk_device, &semaphore_info, NULL, &vk_timeline))) < 0
+            || (vr = VK_CALL(vkCreateCommandPool(vk_device, &pool_info, NULL, &vk_pool))) < 0)
+        goto done;
+    alloc_info.commandPool = vk_pool;
+    if ((vr = VK_CALL(vkAllocateCommandBuffers(vk_device, &alloc_info, vk_cmds))) < 0
+            || (vr = VK_CALL(vkCreateBuffer(vk_device, &buffer_info, NULL, &vk_buffer))) < 0)
+        goto done;
+    {
+        VkMemoryAllocateInfo memory_info = {.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
+        VkMemoryRequirements requirements;
+        int type;
+
+        VK_CALL(vkGetBufferMemoryRequirements(vk_device, vk_buffer, &requirements));
+        if ((type = vkdva_device_find_memory_type(device, requirements.memoryTypeBits,
+                VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT, 0)) < 0)
+        {
+            vr = VK_ERROR_OUT_OF_DEVICE_MEMORY;
+            goto done;
+        }
+        memory_info.allocationSize = requirements.size;
+        memory_info.memoryTypeIndex = type;
+        if ((vr = VK_CALL(vkAllocateMemory(vk_device, &memory_info, NULL, &vk_memory))) < 0
+                || (vr = VK_CALL(vkBindBufferMemory(vk_device, vk_buffer, vk_memory, 0))) < 0
+                || (vr = VK_CALL(vkMapMemory(vk_device, vk_memory, 0, VK_WHOLE_SIZE, 0, &data))) < 0)
+            goto done;
+        memcpy(data, floor->bitstream, floor->bitstream_size);
+    }
+
+    for (p = 0; p < floor->picture_count; ++p)
+        vkdva_vk_decode_cmd_link(&floor->pictures[p].cmd);
+    for (r = 0; r < repeat; ++r)
+    {
+        for (p = 0; p < floor->picture_count; ++p)
+        {
+            VkCommandBuffer vk_cmd = vk_cmds[value % VKDVA_VK_FLOOR_DEPTH];
+            VkCommandBufferSubmitInfo cmd_info =
+            {
+                .sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO,
+                .commandBuffer = vk_cmd,
+            };
+            VkSemaphoreSubmitInfo signal_info =
+            {
+                .sType = VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO,
+                .semaphore = vk_timeline,
+                .value = value + 1,
+                .stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
+            };
+            VkSubmitInfo2 submit_info =
+            {
+                .sType = VK_STRUCTURE_TYPE_SUBMIT_INFO_2,
+                .commandBufferInfoCount = 1,
+                .pCommandBufferInfos = &cmd_info,
+                .signalSemaphoreInfoCount = 1,
+                .pSignalSemaphoreInfos = &signal_info,
+            };
+
+            /* The command buffer was last submitted VKDVA_VK_FLOOR_DEPTH pictures ago. */
+            if (value >= VKDVA_VK_FLOOR_DEPTH)
+            {
+                wait_value = value + 1 - VKDVA_VK_FLOOR_DEPTH;
+                if ((vr = VK_CALL(vkWaitSemaphores(vk_device, &wait_info, UINT64_MAX))) < 0)
+                    goto done;
+            }
+            if ((vr = VK_CALL(vkBeginCommandBuffer(vk_cmd, &begin_info))) < 0)
+                goto done;
+            /* Each pass starts again from the first picture (an IDR picture for the bench's
+             * streams) with a reset session and a discarded DPB. */
+            if (!p)
+                vkdva_cmd_image_barrier(device, vk_cmd, vk->vk_dpb, 0, vk->slot_count, VK_IMAGE_LAYOUT_UNDEFINED,
+                        VK_IMAGE_LAYOUT_VIDEO_DECODE_DPB_KHR, VK_PIPELINE_STAGE_2_NONE,
+                        VK_PIPELINE_STAGE_2_VIDEO_DECODE_BIT_KHR);
+            vkdva_vk_record_decode(vk, vk_cmd, &floor->pictures[p].cmd, vk_buffer, !p, -1);
+            if ((vr = VK_CALL(vkEndCommandBuffer(vk_cmd))) < 0)
+                goto done;
+            pthread_mutex_lock(&vk->queue->mutex);
+            vr = VK_CALL(vkQueueSubmit2(vk->queue->vk_queue, 1, &submit_info, VK_NULL_HANDLE));
+            pthread_mutex_unlock(&vk->queue->mutex);
+            if (vr < 0)
+                goto done;
+            ++value;
+        }
+    }
+    wait_value = value;
+    vr = VK_CALL(vkWaitSemaphores(vk_device, &wait_info, UINT64_MAX));
+
+done:
+    if (vr < 0)
+    {
+        WARN("Floor replay failed, vr %d.\n", vr);
+        vkdva_device_mark_lost(device, vr);
+        hr = hresult_from_vk_result(vr);
+        if (value && !FAILED(device->removed_reason))
+        {
+            wait_value = value;
+            VK_CALL(vkWaitSemaphores(vk_device, &wait_info, UINT64_MAX));
+        }
+    }
+    /* The DPB now holds the replay's pictures: the next decode starts from a reset session. */
+    vk->reset_done = false;
+    for (i = 0; i < vk->slot_count; ++i)
+        vk->slot_surface[i] = -1;
+    if (vk_pool)
+        VK_CALL(vkDestroyCommandPool(vk_device, vk_pool, NULL));
+    if (vk_timeline)
+        VK_CALL(vkDestroySemaphore(vk_device, vk_timeline, NULL));
+    vkdva_device_destroy_buffer(device, vk_buffer, vk_memory);
     return hr;
 }
 
@@ -865,4 +1216,6 @@ const struct vkdva_decoder_backend_ops vkdva_vk_decoder_backend =
     .decode = vkdva_vk_decode,
     .collect_statuses = vkdva_vk_collect_statuses,
     .destroy = vkdva_vk_destroy,
+    .floor_capture = vkdva_vk_floor_capture,
+    .floor_replay = vkdva_vk_floor_replay,
 };

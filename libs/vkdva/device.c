@@ -46,6 +46,31 @@ void vkdva_device_mark_lost(struct d3d11_device *device, VkResult vr)
     device->removed_reason = DXGI_ERROR_DEVICE_REMOVED;
 }
 
+/* The decode queue with the fewest decoders, for a new decoder: decoders on different queues
+ * run in parallel where the driver maps queues to separate engines. */
+struct vkdva_queue *vkdva_device_acquire_decode_queue(struct d3d11_device *device)
+{
+    struct vkdva_queue *best = &device->decode_queues[0];
+    unsigned int i;
+
+    vkdva_device_lock(device);
+    for (i = 1; i < device->decode_queue_count; ++i)
+    {
+        if (device->decode_queues[i].user_count < best->user_count)
+            best = &device->decode_queues[i];
+    }
+    ++best->user_count;
+    vkdva_device_unlock(device);
+    return best;
+}
+
+void vkdva_device_release_decode_queue(struct d3d11_device *device, struct vkdva_queue *queue)
+{
+    vkdva_device_lock(device);
+    --queue->user_count;
+    vkdva_device_unlock(device);
+}
+
 int vkdva_device_find_memory_type(struct d3d11_device *device, uint32_t type_bits,
         VkMemoryPropertyFlags required, VkMemoryPropertyFlags preferred)
 {

@@ -469,7 +469,7 @@ static HRESULT vkdva_bitstream_decryptor_create_decode_buffer(struct vkdva_bitst
 {
     struct d3d11_device *device = d->device;
     const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
-    uint32_t families[2] = {device->decode_queue.family_index, device->compute_queue.family_index};
+    uint32_t families[2] = {device->decode_queues[0].family_index, device->compute_queue.family_index};
     VkMemoryRequirements requirements;
     VkResult vr;
     int type;

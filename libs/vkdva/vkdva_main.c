@@ -142,7 +142,7 @@ HRESULT vkdva_get_vk_device_info(ID3D11Device *iface, struct vkdva_vk_device_inf
     memcpy(info->device_uuid, device->caps.device_uuid, VK_UUID_SIZE);
     info->vkGetInstanceProcAddr = device->vk_procs.vkGetInstanceProcAddr;
     info->compute_queue_family_index = device->compute_queue.family_index;
-    info->decode_queue_family_index = device->decode_queue.family_index;
+    info->decode_queue_family_index = device->decode_queues[0].family_index;
     info->api_version = device->caps.api_version;
     return S_OK;
 }

@@ -125,7 +125,11 @@ struct vkdva_queue
     uint32_t family_index;
     VkQueueFlags flags;
     pthread_mutex_t mutex;
+    /* Decode queues: live decoders using the queue (device lock). */
+    unsigned int user_count;
 };
+
+#define VKDVA_MAX_DECODE_QUEUES 8
 
 struct vkdva_garbage
 {
@@ -172,6 +176,8 @@ struct vkdva_command_stream
 
 HRESULT vkdva_command_stream_init(struct vkdva_command_stream *stream, struct d3d11_device *device,
         struct vkdva_queue *queue);
+struct vkdva_queue *vkdva_device_acquire_decode_queue(struct d3d11_device *device);
+void vkdva_device_release_decode_queue(struct d3d11_device *device, struct vkdva_queue *queue);
 void vkdva_command_stream_destroy(struct vkdva_command_stream *stream);
 HRESULT vkdva_command_stream_get(struct vkdva_command_stream *stream, VkCommandBuffer *vk_cmd);
 HRESULT vkdva_command_stream_flush(struct vkdva_command_stream *stream);
@@ -530,7 +536,10 @@ struct d3d11_device
     VkDevice vk_device;
     struct vkdva_device_caps caps;
     struct vkdva_queue compute_queue;
-    struct vkdva_queue decode_queue;
+    /* The queues of the video decode family; decode_queues[0] names the family where
+     * decode_queue_count is 0 too (VK_QUEUE_FAMILY_IGNORED then). */
+    struct vkdva_queue decode_queues[VKDVA_MAX_DECODE_QUEUES];
+    unsigned int decode_queue_count;
     /* With caps.protected_memory: a protected-capable queue of the compute family, for
      * protected command streams (vkdva_command_stream_init_protected()). */
     struct vkdva_queue protected_queue;

@@ -215,7 +215,7 @@ static HRESULT vkdva_create_instance(struct d3d11_device *device, bool validatio
 
 /* Finds the video decode queue family and which codecs it decodes. */
 static uint32_t vkdva_find_decode_family(struct vkdva_vk_procs *vk_procs, VkPhysicalDevice vk_physical_device,
-        bool *h264, bool *h265)
+        bool *h264, bool *h265, uint32_t *queue_count)
 {
     VkQueueFamilyVideoPropertiesKHR video_props[VKDVA_MAX_QUEUE_FAMILIES];
     VkQueueFamilyProperties2 props[VKDVA_MAX_QUEUE_FAMILIES];
@@ -240,6 +240,8 @@ static uint32_t vkdva_find_decode_family(struct vkdva_vk_procs *vk_procs, VkPhys
                 | VK_VIDEO_CODEC_OPERATION_DECODE_H265_BIT_KHR)))
             continue;
         family = i;
+        if (queue_count)
+            *queue_count = props[i].queueFamilyProperties.queueCount;
         *h264 = !!(video_props[i].videoCodecOperations & VK_VIDEO_CODEC_OPERATION_DECODE_H264_BIT_KHR);
         *h265 = !!(video_props[i].videoCodecOperations & VK_VIDEO_CODEC_OPERATION_DECODE_H265_BIT_KHR);
         break;
@@ -290,7 +292,7 @@ static unsigned int vkdva_physical_device_score(struct vkdva_vk_procs *vk_procs,
     bool h264, h265;
 
     VK_CALL(vkGetPhysicalDeviceProperties(vk_physical_device, &properties));
-    if (vkdva_find_decode_family(vk_procs, vk_physical_device, &h264, &h265) != VK_QUEUE_FAMILY_IGNORED)
+    if (vkdva_find_decode_family(vk_procs, vk_physical_device, &h264, &h265, NULL) != VK_QUEUE_FAMILY_IGNORED)
         score += 8;
     if (properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU)
         score += 4;
@@ -372,7 +374,7 @@ static HRESULT vkdva_select_physical_device(struct d3d11_device *device,
  * unprotected queue from its protected one there. The protected queues of a family are a list
  * of their own, indexed from 0 (devsandqueues.adoc, vkGetDeviceQueue2). */
 static void vkdva_queue_init(struct d3d11_device *device, struct vkdva_queue *queue, uint32_t family_index,
-        VkQueueFlags flags)
+        VkQueueFlags flags, uint32_t index)
 {
     struct vkdva_vk_procs *vk_procs = &device->vk_procs;
     VkDeviceQueueInfo2 queue_info =
@@ -380,7 +382,7 @@ static void vkdva_queue_init(struct d3d11_device *device, struct vkdva_queue *qu
         .sType = VK_STRUCTURE_TYPE_DEVICE_QUEUE_INFO_2,
         .flags = (flags & VK_QUEUE_PROTECTED_BIT) ? VK_DEVICE_QUEUE_CREATE_PROTECTED_BIT : 0,
         .queueFamilyIndex = family_index,
-        .queueIndex = 0,
+        .queueIndex = index,
     };
 
     queue->family_index = family_index;
@@ -420,7 +422,8 @@ static HRESULT vkdva_create_vk_device(struct d3d11_device *device)
     VkPhysicalDevice vk_physical_device = device->vk_physical_device;
     struct vkdva_device_caps *caps = &device->caps;
     VkDeviceQueueCreateInfo queue_infos[3];
-    uint32_t compute_family, decode_family;
+    float decode_priorities[VKDVA_MAX_DECODE_QUEUES];
+    uint32_t compute_family, decode_family, decode_queue_count = 0, i;
     VkExtensionProperties *extensions;
     const char *enabled[8];
     unsigned int enabled_count = 0;
@@ -506,7 +509,7 @@ static HRESULT vkdva_create_vk_device(struct d3d11_device *device)
     caps->protected_memory = features11.protectedMemory && vkdva_protected_memory_usable(vk_procs,
             vk_physical_device, &caps->memory_properties, compute_family);
     enable11.protectedMemory = caps->protected_memory;
-    decode_family = vkdva_find_decode_family(vk_procs, vk_physical_device, &h264, &h265);
+    decode_family = vkdva_find_decode_family(vk_procs, vk_physical_device, &h264, &h265, &decode_queue_count);
 
     if ((vr = VK_CALL(vkEnumerateDeviceExtensionProperties(vk_physical_device, NULL, &count, NULL))) < 0)
         return hresult_from_vk_result(vr);
@@ -568,12 +571,22 @@ static HRESULT vkdva_create_vk_device(struct d3d11_device *device)
     }
     if (decode_family != VK_QUEUE_FAMILY_IGNORED)
     {
+        const char *env;
+
+        /* Every queue of the decode family, up to a limit: decoders are spread over them, and
+         * a driver may run each queue on its own decode engine (NVIDIA exposes one queue per
+         * NVDEC). VKDVA_DECODE_QUEUES lowers the number, to measure the difference. */
+        decode_queue_count = vkdva_max_u(1, vkdva_min_u(decode_queue_count, VKDVA_MAX_DECODE_QUEUES));
+        if ((env = getenv("VKDVA_DECODE_QUEUES")) && atoi(env) > 0)
+            decode_queue_count = vkdva_min_u(decode_queue_count, atoi(env));
+        for (i = 0; i < decode_queue_count; ++i)
+            decode_priorities[i] = priority;
         queue_infos[device_info.queueCreateInfoCount++] = (VkDeviceQueueCreateInfo)
         {
             .sType = VK_STRUCTURE_TYPE_DEVICE_QUEUE_CREATE_INFO,
             .queueFamilyIndex = decode_family,
-            .queueCount = 1,
-            .pQueuePriorities = &priority,
+            .queueCount = decode_queue_count,
+            .pQueuePriorities = decode_priorities,
         };
     }
     device_info.enabledExtensionCount = enabled_count;
@@ -595,12 +608,15 @@ static HRESULT vkdva_create_vk_device(struct d3d11_device *device)
         caps->push_descriptor = false;
 
     vkdva_queue_init(device, &device->compute_queue, compute_family,
-            VK_QUEUE_COMPUTE_BIT | VK_QUEUE_TRANSFER_BIT);
-    vkdva_queue_init(device, &device->decode_queue, decode_family, VK_QUEUE_VIDEO_DECODE_BIT_KHR);
+            VK_QUEUE_COMPUTE_BIT | VK_QUEUE_TRANSFER_BIT, 0);
+    for (i = 0; i < VKDVA_MAX_DECODE_QUEUES; ++i)
+        vkdva_queue_init(device, &device->decode_queues[i], i < decode_queue_count ? decode_family
+                : VK_QUEUE_FAMILY_IGNORED, VK_QUEUE_VIDEO_DECODE_BIT_KHR, i);
+    device->decode_queue_count = decode_family == VK_QUEUE_FAMILY_IGNORED ? 0 : decode_queue_count;
     if (caps->protected_memory)
     {
         vkdva_queue_init(device, &device->protected_queue, compute_family,
-                VK_QUEUE_COMPUTE_BIT | VK_QUEUE_TRANSFER_BIT | VK_QUEUE_PROTECTED_BIT);
+                VK_QUEUE_COMPUTE_BIT | VK_QUEUE_TRANSFER_BIT | VK_QUEUE_PROTECTED_BIT, 0);
         /* Drivers before CTS 1.3.3.0 may index a family's protected queues after its
          * unprotected ones and return NULL here (devsandqueues.adoc, NOTE on vkGetDeviceQueue2). */
         if (!device->protected_queue.vk_queue)
@@ -611,10 +627,10 @@ static HRESULT vkdva_create_vk_device(struct d3d11_device *device)
         }
     }
 
-    TRACE("Using %s, Vulkan %u.%u.%u, compute family %u, decode family %d, protected memory %#x.\n",
+    TRACE("Using %s, Vulkan %u.%u.%u, compute family %u, decode family %d (%u queues), protected memory %#x.\n",
             caps->properties.deviceName, VK_API_VERSION_MAJOR(caps->api_version),
             VK_API_VERSION_MINOR(caps->api_version), VK_API_VERSION_PATCH(caps->api_version), compute_family,
-            (int)decode_family, caps->protected_memory);
+            (int)decode_family, device->decode_queue_count, caps->protected_memory);
     return S_OK;
 }
 
@@ -625,6 +641,7 @@ HRESULT vkdva_vulkan_init(struct d3d11_device *device, const struct vkdva_device
     PFN_vkGetInstanceProcAddr get_proc;
     struct vkdva_vk_procs *vk_procs;
     bool validation = false;
+    unsigned int i;
     HRESULT hr;
 
     if (create_info)
@@ -636,9 +653,13 @@ HRESULT vkdva_vulkan_init(struct d3d11_device *device, const struct vkdva_device
 
     vk_procs = &device->vk_procs;
     pthread_mutex_init(&device->compute_queue.mutex, NULL);
-    pthread_mutex_init(&device->decode_queue.mutex, NULL);
+    for (i = 0; i < VKDVA_MAX_DECODE_QUEUES; ++i)
+    {
+        pthread_mutex_init(&device->decode_queues[i].mutex, NULL);
+        device->decode_queues[i].family_index = VK_QUEUE_FAMILY_IGNORED;
+    }
     pthread_mutex_init(&device->protected_queue.mutex, NULL);
-    device->compute_queue.family_index = device->decode_queue.family_index = VK_QUEUE_FAMILY_IGNORED;
+    device->compute_queue.family_index = VK_QUEUE_FAMILY_IGNORED;
     device->protected_queue.family_index = VK_QUEUE_FAMILY_IGNORED;
     if (adopt_info && adopt_info->vkGetInstanceProcAddr)
         get_proc = adopt_info->vkGetInstanceProcAddr;
@@ -685,6 +706,7 @@ HRESULT vkdva_vulkan_init(struct d3d11_device *device, const struct vkdva_device
 void vkdva_vulkan_cleanup(struct d3d11_device *device)
 {
     struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    unsigned int i;
 
     if (device->vk_device)
     {
@@ -692,7 +714,8 @@ void vkdva_vulkan_cleanup(struct d3d11_device *device)
         VK_CALL(vkDestroyDevice(device->vk_device, NULL));
     }
     pthread_mutex_destroy(&device->compute_queue.mutex);
-    pthread_mutex_destroy(&device->decode_queue.mutex);
+    for (i = 0; i < VKDVA_MAX_DECODE_QUEUES; ++i)
+        pthread_mutex_destroy(&device->decode_queues[i].mutex);
     pthread_mutex_destroy(&device->protected_queue.mutex);
     if (device->vk_messenger)
         VK_CALL(vkDestroyDebugUtilsMessengerEXT(device->vk_instance, device->vk_messenger, NULL));

@@ -25,12 +25,15 @@
 /* The library's objects (linked for "reencrypt") define the IIDs: no initguid.h here. */
 #include "../vkdva-decode/codec.h"
 #include "../vkdva-decode/d3d11va.h"
+#include "decoder.h"
+#include <pthread.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 struct captured_picture
 {
@@ -104,14 +107,17 @@ int bench_refresh(int argc, char **argv);
 
 static void usage(void)
 {
-    fprintf(stderr, "Usage: vkdva-bench decode [--repeat N] STREAM.h264|STREAM.h265\n"
+    fprintf(stderr, "Usage: vkdva-bench decode [--repeat N] [--decoders N] [--floor] STREAM\n"
             "       vkdva-bench blit [--count N] [--size WxH] [--rgba]\n"
             "       vkdva-bench reencrypt [--surfaces N] [--width W] [--height H] [--repeat N]\n"
             "       vkdva-bench refresh [--surfaces N] [--width W] [--height H] [--repeat N]\n"
             "decode: decodes STREAM (H.265 when its name ends in .265, .h265 or .hevc) through the D3D11\n"
             "  video API on the default device, reading nothing back, and prints\n"
             "  frames/s and the CPU time of the decode calls per frame (VKDVA_DECODE_BACKEND=vulkan|software\n"
-            "  picks the backend).\n"
+            "  picks the backend). --decoders N: N\n"
+            "  decoders, each in its own thread (spread over the device's decode queues). --floor: then\n"
+            "  submits the Vulkan decode commands vkdva recorded straight to Vulkan, the same number of\n"
+            "  times, and prints that rate and CPU time as the floor.\n"
             "blit: times N VideoProcessorBlt calls from an NV12 to a B8G8R8A8 texture (3840x2160 by\n"
             "  default; R8G8B8A8 with --rgba) and, on the same queue, N CopyResource calls of the NV12\n"
             "  texture, and prints both rates and their ratio.\n"
@@ -130,8 +136,9 @@ static void wait_idle(ID3D11Device *device, ID3D11DeviceContext *context)
     if (FAILED(ID3D11Device_CreateQuery(device, &query_desc, &query)))
         return;
     ID3D11DeviceContext_End(context, (ID3D11Asynchronous *)query);
+    /* Sleep between polls: the CPU time measured is the work's, not this wait's. */
     while (ID3D11DeviceContext_GetData(context, (ID3D11Asynchronous *)query, &done, sizeof(done), 0) == S_FALSE)
-        ;
+        usleep(50);
     ID3D11Query_Release(query);
 }
 
@@ -323,33 +330,67 @@ static int bench_blit(int argc, char **argv)
     return 0;
 }
 
-/* H.265 by the file name, as vkdva-decode guesses it; H.264 otherwise. */
-static const struct codec_ops *bench_codec(const char *path)
+/* One decoder of the decode mode, driven by its own thread with --decoders N. */
+struct decode_job
 {
-    const char *dot = strrchr(path, '.');
+    struct d3d11va *va;
+    const struct capture *capture;
+    unsigned int passes;
+    HRESULT hr;
+    /* Monotonic time at the end of each pass's submissions, or NULL. */
+    double *pass_ends;
+};
 
-    if (dot && (!strcasecmp(dot, ".265") || !strcasecmp(dot, ".h265") || !strcasecmp(dot, ".hevc")))
+static void *decode_passes(void *context)
+{
+    struct decode_job *job = context;
+    unsigned int r;
+    size_t i;
+
+    for (r = 0; r < job->passes; ++r)
+    {
+        for (i = 0; i < job->capture->count; ++i)
+        {
+            if (FAILED(job->hr = d3d11va_decode(job->va, &job->capture->pictures[i].picture)))
+            {
+                fprintf(stderr, "Picture %zu failed, hr %#x.\n", i, (unsigned int)job->hr);
+                return NULL;
+            }
+        }
+        if (job->pass_ends)
+            job->pass_ends[r] = clock_seconds(CLOCK_MONOTONIC);
+    }
+    return NULL;
+}
+
+static const struct codec_ops *codec_for_file(const char *name)
+{
+    const char *ext = strrchr(name, '.');
+
+    if (ext && (!strcasecmp(ext, ".h265") || !strcasecmp(ext, ".265") || !strcasecmp(ext, ".hevc")))
         return &hevc_codec_ops;
     return &h264_codec_ops;
 }
 
+#define BENCH_MAX_DECODERS 16
+
 int main(int argc, char **argv)
 {
-    double parse_cpu, start_wall = 0.0, start_cpu, wall, cpu;
+    double parse_cpu, start_wall, start_cpu, wall, cpu, frames;
+    struct decode_job jobs[BENCH_MAX_DECODERS] = {{0}};
+    pthread_t threads[BENCH_MAX_DECODERS];
     struct codec_callbacks callbacks = {0};
-    ID3D11DeviceContext *context;
-    D3D11_QUERY_DESC query_desc;
+    unsigned int repeat = 1, decoder_count = 1, d;
+    ID3D11Multithread *multithread;
     struct capture capture = {0};
-    unsigned int repeat = 1, r;
+    ID3D11DeviceContext *context;
     const char *input = NULL;
+    bool floor_mode = false;
     ID3D11Device *device;
     struct bitstream_nal nal;
-    struct d3d11va *va;
     struct codec *codec;
     size_t size, pos = 0, i;
-    ID3D11Query *query;
     uint8_t *stream;
-    BOOL done;
     HRESULT hr;
     int a;
 
@@ -368,10 +409,15 @@ int main(int argc, char **argv)
     {
         if (!strcmp(argv[a], "--repeat") && a + 1 < argc)
             repeat = strtoul(argv[++a], NULL, 10);
+        else if (!strcmp(argv[a], "--decoders") && a + 1 < argc)
+            decoder_count = strtoul(argv[++a], NULL, 10);
+        else if (!strcmp(argv[a], "--floor"))
+            floor_mode = true;
         else
             input = argv[a];
     }
-    if (!input || !repeat || !(stream = bitstream_read_file(input, &size)))
+    if (!input || !repeat || !decoder_count || decoder_count > BENCH_MAX_DECODERS
+            || !(stream = bitstream_read_file(input, &size)))
     {
         usage();
         return 2;
@@ -382,7 +428,7 @@ int main(int argc, char **argv)
     callbacks.decode_picture = capture_picture;
     callbacks.output_picture = ignore_output;
     start_cpu = clock_seconds(CLOCK_THREAD_CPUTIME_ID);
-    if (!(codec = bench_codec(input)->create(&callbacks)))
+    if (!(codec = codec_for_file(input)->create(&callbacks)))
         return 1;
     while (bitstream_next_nal(stream, size, &pos, &nal))
     {
@@ -400,51 +446,102 @@ int main(int argc, char **argv)
         fprintf(stderr, "Cannot create a device, hr %#x.\n", (unsigned int)hr);
         return 1;
     }
-    if (FAILED(d3d11va_create(device, &va)) || FAILED(d3d11va_configure(va, &capture.sequence)))
-        return 1;
-    ID3D11Device_GetImmediateContext(device, &context);
-    query_desc.Query = D3D11_QUERY_EVENT;
-    query_desc.MiscFlags = 0;
-    ID3D11Device_CreateQuery(device, &query_desc, &query);
-
-    /* One untimed pass warms up the session, the parameters and the allocations. */
-    for (r = 0; r <= repeat; ++r)
+    /* Several decoding threads share the device, as D3D11 allows with multithread protection. */
+    if (decoder_count > 1 && SUCCEEDED(ID3D11Device_QueryInterface(device, &IID_ID3D11Multithread,
+            (void **)&multithread)))
     {
-        if (r == 1)
-        {
-            start_wall = clock_seconds(CLOCK_MONOTONIC);
-            start_cpu = clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
-        }
-        for (i = 0; i < capture.count; ++i)
-        {
-            if (FAILED(hr = d3d11va_decode(va, &capture.pictures[i].picture)))
-            {
-                fprintf(stderr, "Picture %zu failed, hr %#x.\n", i, (unsigned int)hr);
-                return 1;
-            }
-        }
+        ID3D11Multithread_SetMultithreadProtected(multithread, TRUE);
+        ID3D11Multithread_Release(multithread);
     }
-    /* Everything submitted has completed when the event query signals. */
-    ID3D11DeviceContext_End(context, (ID3D11Asynchronous *)query);
-    while (ID3D11DeviceContext_GetData(context, (ID3D11Asynchronous *)query, &done, sizeof(done), 0) == S_FALSE)
-        ;
+    ID3D11Device_GetImmediateContext(device, &context);
+    for (d = 0; d < decoder_count; ++d)
+    {
+        jobs[d].capture = &capture;
+        if (FAILED(d3d11va_create(device, &jobs[d].va)) || FAILED(d3d11va_configure(jobs[d].va, &capture.sequence)))
+            return 1;
+    }
+    /* The floor keeps the Vulkan commands of the untimed first pass. */
+    if (floor_mode && FAILED(hr = vkdva_decoder_floor_capture(d3d11va_get_decoder(jobs[0].va))))
+    {
+        fprintf(stderr, "The decoder has no floor mode, hr %#x.\n", (unsigned int)hr);
+        return 1;
+    }
+
+    /* One untimed pass per decoder warms up the session, the parameters and the allocations. */
+    for (d = 0; d < decoder_count; ++d)
+    {
+        jobs[d].passes = 1;
+        decode_passes(&jobs[d]);
+        if (FAILED(jobs[d].hr))
+            return 1;
+        jobs[d].passes = repeat;
+    }
+    wait_idle(device, context);
+
+    start_wall = clock_seconds(CLOCK_MONOTONIC);
+    start_cpu = clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
+    if (decoder_count == 1)
+    {
+        jobs[0].pass_ends = calloc(repeat, sizeof(*jobs[0].pass_ends));
+        decode_passes(&jobs[0]);
+    }
+    else
+    {
+        for (d = 0; d < decoder_count; ++d)
+            pthread_create(&threads[d], NULL, decode_passes, &jobs[d]);
+        for (d = 0; d < decoder_count; ++d)
+            pthread_join(threads[d], NULL);
+    }
+    for (d = 0; d < decoder_count; ++d)
+    {
+        if (FAILED(jobs[d].hr))
+            return 1;
+    }
+    /* Everything submitted has completed when an event query signals. */
+    wait_idle(device, context);
     wall = clock_seconds(CLOCK_MONOTONIC) - start_wall;
     cpu = clock_seconds(CLOCK_PROCESS_CPUTIME_ID) - start_cpu;
+    frames = (double)capture.count * repeat * decoder_count;
 
-    printf("stream: %s, %ux%u, %zu pictures, %u timed passes\n", input, capture.sequence.width,
-            capture.sequence.height, capture.count, repeat);
-    printf("decode: %.1f frames/s (%.3f s)\n", capture.count * repeat / wall, wall);
-    printf("CPU in the decode calls (process, all threads): %.1f us/frame\n", cpu * 1e6 / (capture.count * repeat));
+    printf("stream: %s, %ux%u, %zu pictures, %u timed passes, %u decoder(s)\n", input, capture.sequence.width,
+            capture.sequence.height, capture.count, repeat, decoder_count);
+    printf("decode: %.1f frames/s (%.3f s)\n", frames / wall, wall);
+    printf("CPU in the decode calls (process, all threads): %.1f us/frame\n", cpu * 1e6 / frames);
     printf("client parsing (not included above): %.1f us/frame\n", parse_cpu * 1e6 / capture.count);
+    if (jobs[0].pass_ends && repeat > 1)
+    {
+        /* Submission time of each pass: shows whether the rate holds over a long run. */
+        printf("passes (ms):");
+        for (d = 0; d < repeat; ++d)
+            printf(" %.0f", (jobs[0].pass_ends[d] - (d ? jobs[0].pass_ends[d - 1] : start_wall)) * 1e3);
+        printf("\n");
+    }
+    free(jobs[0].pass_ends);
 
-    ID3D11Query_Release(query);
+    if (floor_mode)
+    {
+        start_wall = clock_seconds(CLOCK_MONOTONIC);
+        start_cpu = clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
+        if (FAILED(hr = vkdva_decoder_floor_replay(d3d11va_get_decoder(jobs[0].va), repeat)))
+        {
+            fprintf(stderr, "The floor replay failed, hr %#x.\n", (unsigned int)hr);
+            return 1;
+        }
+        wall = clock_seconds(CLOCK_MONOTONIC) - start_wall;
+        cpu = clock_seconds(CLOCK_PROCESS_CPUTIME_ID) - start_cpu;
+        frames = (double)capture.count * repeat;
+        printf("floor (the same Vulkan decode commands submitted directly): %.1f frames/s (%.3f s), "
+                "%.1f us/frame CPU\n", frames / wall, wall, cpu * 1e6 / frames);
+    }
+
     ID3D11DeviceContext_Release(context);
-    d3d11va_destroy(va);
+    for (d = 0; d < decoder_count; ++d)
+        d3d11va_destroy(jobs[d].va);
     ID3D11Device_Release(device);
     for (i = 0; i < capture.count; ++i)
     {
-        for (r = 0; r < capture.pictures[i].picture.buffer_count; ++r)
-            free(capture.pictures[i].data[r]);
+        for (d = 0; d < capture.pictures[i].picture.buffer_count; ++d)
+            free(capture.pictures[i].data[d]);
     }
     free(capture.pictures);
     free(stream);

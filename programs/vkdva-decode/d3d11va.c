@@ -500,3 +500,8 @@ HRESULT d3d11va_read_surface(struct d3d11va *va, unsigned int surface, const uin
     *size = va->frame_size;
     return S_OK;
 }
+
+ID3D11VideoDecoder *d3d11va_get_decoder(struct d3d11va *va)
+{
+    return va->decoder;
+}

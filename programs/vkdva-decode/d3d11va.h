@@ -41,6 +41,8 @@ HRESULT d3d11va_configure(struct d3d11va *va, const struct codec_sequence *seque
 HRESULT d3d11va_decode(struct d3d11va *va, const struct codec_picture *picture);
 /* Reads a surface back as planar 4:2:0 (I420; 16-bit little-endian above 8 bits), cropped
  * to the sequence's window. The data stays valid until the next call. */
+/* The decoder d3d11va_configure() made (no reference added), for vkdva-bench. */
+ID3D11VideoDecoder *d3d11va_get_decoder(struct d3d11va *va);
 HRESULT d3d11va_read_surface(struct d3d11va *va, unsigned int surface, const uint8_t **data, size_t *size);
 
 #endif /* __VKDVA_DECODE_D3D11VA_H */
