@@ -213,30 +213,32 @@ struct vkdva_cpu_ctr
     unsigned int block_count;
 };
 
-static bool vkdva_cpu_ctr_fill(struct vkdva_cpu_ctr *ctr, uint64_t first)
+/* Keystream blocks [first, first + count), count at most VKDVA_CPU_KEYSTREAM_BLOCKS: no more
+ * than the bytes asked for need (slice-header prefixes are short). */
+static bool vkdva_cpu_ctr_fill(struct vkdva_cpu_ctr *ctr, uint64_t first, unsigned int count)
 {
     uint8_t counters[VKDVA_CPU_KEYSTREAM_BLOCKS * VKDVA_AES_BLOCK_SIZE];
     unsigned int i;
     int len;
 
-    for (i = 0; i < VKDVA_CPU_KEYSTREAM_BLOCKS; ++i)
+    for (i = 0; i < count; ++i)
     {
         vkdva_store_be64(counters + i * VKDVA_AES_BLOCK_SIZE, ctr->iv);
         vkdva_store_be64(counters + i * VKDVA_AES_BLOCK_SIZE + 8, ctr->count + first + i);
     }
     ctr->block_count = 0;
-    if (EVP_EncryptUpdate(ctr->ctx, ctr->keystream, &len, counters, sizeof(counters)) != 1
-            || len != sizeof(counters))
+    if (EVP_EncryptUpdate(ctr->ctx, ctr->keystream, &len, counters, count * VKDVA_AES_BLOCK_SIZE) != 1
+            || len != (int)(count * VKDVA_AES_BLOCK_SIZE))
         return false;
     ctr->first = first;
-    ctr->block_count = VKDVA_CPU_KEYSTREAM_BLOCKS;
+    ctr->block_count = count;
     return true;
 }
 
 /* XORs size bytes with the keystream from encrypted byte number e on. */
 static bool vkdva_cpu_ctr_xor(struct vkdva_cpu_ctr *ctr, uint64_t e, const uint8_t *src, uint8_t *dst, size_t size)
 {
-    uint64_t block, available;
+    uint64_t block, available, last;
     size_t i, n;
 
     while (size)
@@ -244,7 +246,8 @@ static bool vkdva_cpu_ctr_xor(struct vkdva_cpu_ctr *ctr, uint64_t e, const uint8
         block = e / VKDVA_AES_BLOCK_SIZE;
         if (block < ctr->first || block - ctr->first >= ctr->block_count)
         {
-            if (!vkdva_cpu_ctr_fill(ctr, block))
+            last = (e + size - 1) / VKDVA_AES_BLOCK_SIZE;
+            if (!vkdva_cpu_ctr_fill(ctr, block, vkdva_min_u64(last - block + 1, VKDVA_CPU_KEYSTREAM_BLOCKS)))
                 return false;
         }
         available = (ctr->first + ctr->block_count) * VKDVA_AES_BLOCK_SIZE - e;
