@@ -512,13 +512,15 @@ static HRESULT vkdva_bitstream_decryptor_reserve(struct vkdva_bitstream_decrypto
         const VkVideoProfileListInfoKHR *profiles, VkDeviceSize need, VkDeviceSize alignment)
 {
     struct d3d11_device *device = d->device;
-    VkDeviceSize half = VKDVA_DECRYPTOR_MIN_HALF;
+    VkDeviceSize half;
     HRESULT hr;
 
     if (d->half >= need && !(d->half % alignment))
         return S_OK;
-    while (half < need || half % alignment)
-        half *= 2;
+    /* At least twice the old size, so that slowly growing pictures reallocate rarely; a
+     * multiple of the (power of two) offset alignment, so that the second half is aligned. */
+    half = vkdva_max_u64(vkdva_max_u64(need, 2 * d->half), VKDVA_DECRYPTOR_MIN_HALF);
+    half = vkdva_align_u64(half, vkdva_max_u64(alignment, 256));
     vkdva_bitstream_decryptor_idle(d);
     vkdva_bitstream_decryptor_free_buffers(d);
 
@@ -616,6 +618,8 @@ HRESULT vkdva_bitstream_decryptor_decrypt(struct vkdva_bitstream_decryptor **dec
     memcpy(d->upload + base, frame->ciphertext, size);
     if (FAILED(hr = vkdva_command_stream_get(context_stream, &vk_cmd)))
         goto done;
+    /* Whatever gets recorded from here on reads this upload half. */
+    d->pass_values[half] = context_stream->next_value;
     if (decode_wait)
         vkdva_command_stream_add_wait(context_stream, decode_stream->vk_timeline, decode_wait);
     /* The decrypted buffer at the start of work, the sub-sample stream in the second half. */
@@ -650,7 +654,6 @@ HRESULT vkdva_bitstream_decryptor_decrypt(struct vkdva_bitstream_decryptor **dec
     vkdva_cmd_memory_barrier(device, vk_cmd);
 
     /* The decode waits for this pass; the pass after next on this half waits for the decode. */
-    d->pass_values[half] = context_stream->next_value;
     d->decode_values[half] = decode_stream->next_value;
     vkdva_command_stream_add_wait(decode_stream, context_stream->vk_timeline, context_stream->next_value);
     if (FAILED(hr = vkdva_command_stream_flush(context_stream)))
