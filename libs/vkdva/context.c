@@ -690,6 +690,7 @@ static void STDMETHODCALLTYPE d3d11_immediate_context_CopySubresourceRegion(ID3D
     struct d3d11_texture2d *dst, *src;
     struct vkdva_region region;
     const struct vkdva_format *format;
+    HRESULT hr;
 
     TRACE("iface %p, dst_resource %p, dst_subresource_idx %u, dst_x %u, dst_y %u, dst_z %u, "
             "src_resource %p, src_subresource_idx %u, src_box %p.\n",
@@ -777,8 +778,11 @@ static void STDMETHODCALLTYPE d3d11_immediate_context_CopySubresourceRegion(ID3D
     vkdva_sw_decode_sync_texture(dst, dst_subresource_idx);
     if (vkdva_texture_is_protected(src))
         vkdva_context_copy_protected(dst, dst_subresource_idx, dst_x, dst_y, src, src_subresource_idx, &region);
-    else
-        vkdva_context_copy_region(context, dst, dst_subresource_idx, dst_x, dst_y, src, src_subresource_idx, &region);
+    /* The method returns nothing; a copy that cannot be recorded (device removed, out of
+     * memory) is at least reported. */
+    else if (FAILED(hr = vkdva_context_copy_region(context, dst, dst_subresource_idx, dst_x, dst_y, src,
+            src_subresource_idx, &region)))
+        WARN("The copy was dropped, hr %#x.\n", (unsigned int)hr);
     vkdva_device_unlock(context->device);
 }
 
@@ -788,6 +792,7 @@ static void STDMETHODCALLTYPE d3d11_immediate_context_CopyResource(ID3D11DeviceC
     struct d3d11_immediate_context *context = impl_from_ID3D11DeviceContext(iface);
     struct d3d11_texture2d *dst, *src;
     struct vkdva_region region;
+    HRESULT hr;
     UINT sub;
 
     TRACE("iface %p, dst_resource %p, src_resource %p.\n", iface, dst_resource, src_resource);
@@ -839,8 +844,9 @@ static void STDMETHODCALLTYPE d3d11_immediate_context_CopyResource(ID3D11DeviceC
             if (FAILED(vkdva_protect_copy(dst, sub, src, sub)))
                 break;
         }
-        else if (FAILED(vkdva_context_copy_region(context, dst, sub, 0, 0, src, sub, &region)))
+        else if (FAILED(hr = vkdva_context_copy_region(context, dst, sub, 0, 0, src, sub, &region)))
         {
+            WARN("The copy of subresource %u was dropped, hr %#x.\n", sub, (unsigned int)hr);
             break;
         }
     }
