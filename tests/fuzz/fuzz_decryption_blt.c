@@ -87,10 +87,21 @@ static bool mapped[ARRAY_SIZE(textures)][4];
 static ID3D11Query *event;
 /* DecryptionBlt IVs must increase per (session, key): the next unused one. */
 static uint64_t next_iv = 1;
-static bool verbose;
 
-static void quiet(void *context, enum vkdva_log_level level, const char *message)
+static bool verbose;
+/* Warnings vkdva gave (VKDVA_DEBUG=warn unless set otherwise): checked_blt() expects none. */
+static unsigned int warnings;
+static char last_warning[512];
+
+static void count_warnings(void *context, enum vkdva_log_level level, const char *message)
 {
+    if (level != VKDVA_LOG_LEVEL_NONE && level <= VKDVA_LOG_LEVEL_WARN)
+    {
+        ++warnings;
+        snprintf(last_warning, sizeof(last_warning), "%s", message);
+    }
+    if (verbose)
+        fputs(message, stderr);
 }
 
 static ID3D11Texture2D *create_texture(DXGI_FORMAT format, UINT width, UINT height, UINT array_size,
@@ -125,9 +136,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     ID3D11VideoDevice *video_device;
     unsigned int i;
 
-    /* VKDVA_FUZZ_LOG=1 keeps vkdva's log (VKDVA_DEBUG), to see where an input goes. */
-    if (!(verbose = !!getenv("VKDVA_FUZZ_LOG")))
-        vkdva_set_log_callback(quiet, NULL);
+    /* VKDVA_FUZZ_LOG=1 prints vkdva's log, to see where an input goes. */
+    verbose = !!getenv("VKDVA_FUZZ_LOG");
+    setenv("VKDVA_DEBUG", "warn", 0);
+    vkdva_set_log_callback(count_warnings, NULL);
     if (FAILED(vkdva_create_device(NULL, &IID_ID3D11Device, (void **)&device)))
         abort();
     ID3D11Device_QueryInterface(device, &IID_ID3D11VideoDevice, (void **)&video_device);
@@ -476,17 +488,17 @@ static void checked_blt(struct reader *r)
     ID3D11CryptoSession *session;
     uint8_t flags = read_u8(r);
     uint64_t first_iv, first_count;
+    unsigned int warnings_before;
     size_t sizes[4], i;
 
     if (!can_read_back || !surfaces[index] || !stagings[index] || !readbacks[index])
         return;
     count = surface_descs[index].array_size;
     session = drm_client_session(client, session_key);
-    read_bytes(r, content_key, sizeof(content_key));
-    /* A key no earlier DecryptionBlt used, so that any IV is new for it. */
-    ++key_counter;
-    for (i = 0; i < 8; ++i)
-        content_key[i] ^= key_counter >> (8 * i);
+    /* A key no earlier DecryptionBlt used, so that any IV is new for it: 8 bytes from the
+     * input, then a counter. */
+    read_bytes(r, content_key, 8);
+    store_be64(content_key + 8, ++key_counter);
     ecb_encrypt(session_key, content_key, wrapped);
     block_info.NumEncryptedBytesAtBeginning = read_value(r, 16) & ~15u;
     block_info.NumBytesInSkipPattern = read_value(r, 144) & ~15u;
@@ -513,11 +525,18 @@ static void checked_blt(struct reader *r)
     }
     store_be64(iv, first_iv);
     store_be64(iv + 8, first_count);
+    warnings_before = warnings;
     ID3D11VideoContext_DecryptionBlt(video_context, session, stagings[index], surfaces[index],
             (flags & 1) ? &block_info : NULL, sizeof(wrapped), wrapped, sizeof(iv), iv);
 
     memset(iv, 0, sizeof(iv));
     ID3D11VideoContext_EncryptionBlt(video_context, session, surfaces[index], readbacks[index], sizeof(iv), iv);
+    if (warnings != warnings_before)
+    {
+        fprintf(stderr, "A valid DecryptionBlt or EncryptionBlt of surface %u was refused: %s", index,
+                last_warning);
+        abort();
+    }
     first_iv = load_be64(iv);
     for (sub = 0; sub < count; ++sub)
     {
