@@ -39,6 +39,7 @@
 #include "vkdva_private.h"
 #include "aes_ctr.h"
 #include "aes_ctr_bytes.h"
+#include <stdio.h>
 
 #define VKDVA_AES_FLAG_A 0x1u
 #define VKDVA_AES_FLAG_B 0x2u
@@ -66,13 +67,19 @@ struct vkdva_aes_push_constants
 };
 
 /* The specialization constants of the shaders: workgroup size, number of T-tables (1 or 4),
- * replicas of each table in shared memory, blocks per invocation (aes_ctr.comp). */
+ * replicas of each table in shared memory, and for aes_ctr.comp blocks per invocation, how
+ * they are interleaved and whether the keys are expanded into registers (shaders/aes.glsl).
+ * max_groups caps the workgroups of one aes_ctr.comp dispatch (0: no cap but the device's), so
+ * that each loops over several chunks of blocks after filling its tables once. */
 struct vkdva_aes_variant
 {
     uint32_t workgroup_size;
     uint32_t tables;
     uint32_t replicas;
     uint32_t blocks_per_invocation;
+    uint32_t interleave;
+    uint32_t register_keys;
+    uint32_t max_groups;
 };
 
 struct vkdva_aes_state
@@ -91,12 +98,14 @@ static uint64_t aes_min(uint64_t a, uint64_t b)
 
 static uint32_t aes_shared_size(const struct vkdva_aes_variant *variant)
 {
-    /* Tables, then two key schedules and two precomputed first rounds (aes.glsl). */
-    return 256 * 4 * variant->tables * variant->replicas + 2 * 44 * 4 + 2 * 4 * 4;
+    /* Tables, then two key schedules, two precomputed first rounds and the key schedules as
+     * vectors (aes.glsl). */
+    return 256 * 4 * variant->tables * variant->replicas + 2 * 44 * 4 + 2 * 4 * 4 + 2 * 11 * 16;
 }
 
-/* VKDVA_AES_VARIANT=t<tables>r<replicas>[b<blocks>][w<workgroup size>], e.g. "t1r32b4w256":
- * for measuring (docs/PERFORMANCE.md); not a stable interface. */
+/* VKDVA_AES_VARIANT=t<tables>r<replicas>[b<blocks>][w<workgroup size>][i<interleave>][k<register
+ * keys>][g<groups>], e.g. "t1r32b4w256" or "t1r32b4w1024i2g264": for measuring
+ * (docs/PERFORMANCE.md); not a stable interface. Letters left out keep the default. */
 static bool aes_parse_variant(const char *s, struct vkdva_aes_variant *variant)
 {
     unsigned long value;
@@ -115,13 +124,17 @@ static bool aes_parse_variant(const char *s, struct vkdva_aes_variant *variant)
             case 'r': variant->replicas = value; break;
             case 'b': variant->blocks_per_invocation = value; break;
             case 'w': variant->workgroup_size = value; break;
+            case 'i': variant->interleave = value; break;
+            case 'k': variant->register_keys = value; break;
+            case 'g': variant->max_groups = value; break;
             default: return false;
         }
     }
     return (variant->tables == 1 || variant->tables == 4) && vkdva_is_power_of_two(variant->replicas)
             && variant->replicas <= 32 && variant->blocks_per_invocation >= 1 && variant->blocks_per_invocation <= 16
             && vkdva_is_power_of_two(variant->workgroup_size) && variant->workgroup_size >= 32
-            && variant->workgroup_size <= 1024;
+            && variant->workgroup_size <= 1024 && variant->interleave <= 2 && variant->register_keys <= 1
+            && variant->max_groups <= VKDVA_AES_MAX_GROUPS;
 }
 
 /* Bank-conflict-free lookups need one replica per bank (32 on NVIDIA and AMD): one Te0 table
@@ -141,6 +154,9 @@ static void aes_choose_variant(struct d3d11_device *device, struct vkdva_aes_var
     variant->tables = 1;
     variant->replicas = 32;
     variant->blocks_per_invocation = 4;
+    variant->interleave = 0;
+    variant->register_keys = 0;
+    variant->max_groups = 0;
     while (variant->replicas > 1 && aes_shared_size(variant) > shared_limit)
         variant->replicas /= 2;
 
@@ -158,9 +174,15 @@ static void aes_choose_variant(struct d3d11_device *device, struct vkdva_aes_var
     while (variant->workgroup_size > limits->maxComputeWorkGroupSize[0]
             || variant->workgroup_size > limits->maxComputeWorkGroupInvocations)
         variant->workgroup_size /= 2;
+    /* Keys in registers are only read round by round. */
+    if (variant->register_keys && !variant->interleave)
+        variant->interleave = 1;
 
-    TRACE("AES variant: %u table(s) x %u replicas, %u blocks per invocation, workgroups of %u.\n",
-            variant->tables, variant->replicas, variant->blocks_per_invocation, variant->workgroup_size);
+    TRACE("AES variant: %u table(s) x %u replicas, %u blocks per invocation, workgroups of %u, "
+            "interleave %u, keys in %s, at most %u groups.\n", variant->tables, variant->replicas,
+            variant->blocks_per_invocation, variant->workgroup_size, variant->interleave,
+            variant->register_keys ? "registers" : "shared memory",
+            variant->max_groups ? variant->max_groups : VKDVA_AES_MAX_GROUPS);
 }
 
 static HRESULT aes_state_create(struct d3d11_device *device, struct vkdva_aes_state **state)
@@ -176,6 +198,8 @@ static HRESULT aes_state_create(struct d3d11_device *device, struct vkdva_aes_st
         {1, offsetof(struct vkdva_aes_variant, tables), sizeof(uint32_t)},
         {2, offsetof(struct vkdva_aes_variant, replicas), sizeof(uint32_t)},
         {3, offsetof(struct vkdva_aes_variant, blocks_per_invocation), sizeof(uint32_t)},
+        {4, offsetof(struct vkdva_aes_variant, interleave), sizeof(uint32_t)},
+        {5, offsetof(struct vkdva_aes_variant, register_keys), sizeof(uint32_t)},
     };
     const VkPhysicalDeviceLimits *limits = &device->caps.properties.limits;
     struct vkdva_compute_pipeline_desc desc;
@@ -209,6 +233,9 @@ static HRESULT aes_state_create(struct d3d11_device *device, struct vkdva_aes_st
     };
     if (FAILED(hr = vkdva_compute_pipeline_create(device, &desc, &aes->blocks)))
         goto out_free;
+    /* aes_ctr_bytes.comp uses the table layout only: leaving the other constants out lets
+     * variants that differ in them share its pipeline in a shader cache. */
+    specialization.mapEntryCount = 3;
     desc.code = vkdva_spv_aes_ctr_bytes;
     desc.code_size = sizeof(vkdva_spv_aes_ctr_bytes);
     if (FAILED(hr = vkdva_compute_pipeline_create(device, &desc, &aes->bytes)))
@@ -277,6 +304,7 @@ static void aes_record_blocks(struct d3d11_device *device, const struct vkdva_ae
         struct vkdva_aes_push_constants *push)
 {
     uint32_t per_group = aes->variant.workgroup_size * aes->variant.blocks_per_invocation;
+    uint32_t max_groups = aes->variant.max_groups ? aes->variant.max_groups : VKDVA_AES_MAX_GROUPS;
     struct vkdva_compute_binding bindings[2];
     uint64_t blocks = size / 16, count;
 
@@ -293,7 +321,7 @@ static void aes_record_blocks(struct d3d11_device *device, const struct vkdva_ae
         push->dst_base = aes_bind(aes, &bindings[1], dst, dst_offset, count * 16) / 16;
         push->count = count;
         vkdva_cmd_dispatch(device, vk_cmd, &aes->blocks, bindings, push,
-                aes_min((count + per_group - 1) / per_group, VKDVA_AES_MAX_GROUPS), 1, 1);
+                aes_min((count + per_group - 1) / per_group, max_groups), 1, 1);
 
         aes_advance_counter(push->ctr_a, count);
         aes_advance_counter(push->ctr_b, count);
@@ -392,6 +420,22 @@ HRESULT vkdva_cmd_aes_ctr(struct d3d11_device *device, VkCommandBuffer vk_cmd,
     /* The keys are in the command buffer now; leave no copy on the stack. */
     aes_clear(&push, sizeof(push));
     return S_OK;
+}
+
+/* The variant in use, in VKDVA_AES_VARIANT's syntax (for vkdva-bench); empty before the first
+ * pass. */
+void vkdva_aes_get_variant_name(struct d3d11_device *device, char *buffer, size_t size)
+{
+    const struct vkdva_aes_variant *v;
+
+    if (!device->aes)
+    {
+        snprintf(buffer, size, "%s", "");
+        return;
+    }
+    v = &device->aes->variant;
+    snprintf(buffer, size, "t%ur%ub%uw%ui%uk%ug%u", v->tables, v->replicas, v->blocks_per_invocation,
+            v->workgroup_size, v->interleave, v->register_keys, v->max_groups);
 }
 
 void vkdva_aes_device_cleanup(struct d3d11_device *device)

@@ -417,6 +417,7 @@ HRESULT vkdva_cmd_aes_ctr(struct d3d11_device *device, VkCommandBuffer vk_cmd,
         const struct vkdva_ctr_params *from, const struct vkdva_ctr_params *to,
         const D3D11_ENCRYPTED_BLOCK_INFO *pattern);
 void vkdva_aes_device_cleanup(struct d3d11_device *device);
+void vkdva_aes_get_variant_name(struct d3d11_device *device, char *buffer, size_t size);
 /* vp_blit.c: frees the video processor's pipelines at device destruction. */
 void vkdva_vp_device_cleanup(struct d3d11_device *device);
 

@@ -31,13 +31,22 @@
  * host picks the variant from maxComputeSharedMemorySize or VKDVA_AES_VARIANT (aes.c).
  *
  * The key schedules of both keys are expanded once per workgroup into shared memory, so no
- * buffer has to outlive the command buffer: the raw keys travel in push constants. */
+ * buffer has to outlive the command buffer: the raw keys travel in push constants. With
+ * AES_REGISTER_KEYS, aes_ctr.comp has every invocation expand them into registers instead
+ * (aes_key_schedule), which needs no serial phase; with AES_INTERLEAVE, it reads each round key
+ * once per round for several blocks, as one vector (aes_rk4). Both are VKDVA_AES_VARIANT
+ * options being measured (docs/PERFORMANCE.md); aes_ctr_bytes.comp ignores them. */
 
 #extension GL_EXT_control_flow_attributes : require
 
 layout(local_size_x_id = 0) in;
 layout(constant_id = 1) const uint AES_TABLES = 1;
 layout(constant_id = 2) const uint AES_REPLICAS = 32;
+/* aes_ctr.comp only: 0 block by block; 1 round by round over the blocks of an invocation, one
+ * key after the other; 2 the same with both keys at once. */
+layout(constant_id = 4) const uint AES_INTERLEAVE = 0;
+/* aes_ctr.comp only: every invocation expands the keys into registers. */
+layout(constant_id = 5) const uint AES_REGISTER_KEYS = 0;
 
 /* The parameters of every AES pass (128 bytes, the minimum maxPushConstantsSize). Keys and
  * counters are big-endian words: ctr = (nonce >> 32, nonce, block >> 32, block). */
@@ -86,6 +95,9 @@ shared uint aes_t[256 * AES_TABLES * AES_REPLICAS];
 shared uint aes_rk[2][44];
 /* Round 1 of a counter block whose first three words are fixed (see aes_encrypt_ctr). */
 shared uint aes_r1[2][4];
+/* The same round keys as vectors, one per round, for AES_INTERLEAVE without
+ * AES_REGISTER_KEYS (one 16-byte shared load per round key). */
+shared uvec4 aes_rk4[2][11];
 
 uint aes_lane;
 
@@ -124,25 +136,33 @@ uint aes_bswap(uint x)
     return (x << 24) | ((x & 0xff00u) << 8) | ((x >> 8) & 0xff00u) | (x >> 24);
 }
 
-/* One round on the state in s (FIPS-197 5.1.1-5.1.4 combined through the T-tables). */
-uvec4 aes_round(uvec4 s, uint key, uint round)
+/* One round on the state in s with round key rk (FIPS-197 5.1.1-5.1.4 combined through the
+ * T-tables). */
+uvec4 aes_round_rk(uvec4 s, uvec4 rk)
 {
     uvec4 t;
 
     t.x = aes_te(0u, s.x >> 24) ^ aes_te(1u, (s.y >> 16) & 0xffu) ^ aes_te(2u, (s.z >> 8) & 0xffu)
-            ^ aes_te(3u, s.w & 0xffu) ^ aes_rk[key][round * 4u];
+            ^ aes_te(3u, s.w & 0xffu) ^ rk.x;
     t.y = aes_te(0u, s.y >> 24) ^ aes_te(1u, (s.z >> 16) & 0xffu) ^ aes_te(2u, (s.w >> 8) & 0xffu)
-            ^ aes_te(3u, s.x & 0xffu) ^ aes_rk[key][round * 4u + 1u];
+            ^ aes_te(3u, s.x & 0xffu) ^ rk.y;
     t.z = aes_te(0u, s.z >> 24) ^ aes_te(1u, (s.w >> 16) & 0xffu) ^ aes_te(2u, (s.x >> 8) & 0xffu)
-            ^ aes_te(3u, s.y & 0xffu) ^ aes_rk[key][round * 4u + 2u];
+            ^ aes_te(3u, s.y & 0xffu) ^ rk.z;
     t.w = aes_te(0u, s.w >> 24) ^ aes_te(1u, (s.x >> 16) & 0xffu) ^ aes_te(2u, (s.y >> 8) & 0xffu)
-            ^ aes_te(3u, s.z & 0xffu) ^ aes_rk[key][round * 4u + 3u];
+            ^ aes_te(3u, s.z & 0xffu) ^ rk.w;
     return t;
 }
 
+uvec4 aes_round(uvec4 s, uint key, uint round)
+{
+    return aes_round_rk(s, uvec4(aes_rk[key][round * 4u], aes_rk[key][round * 4u + 1u],
+            aes_rk[key][round * 4u + 2u], aes_rk[key][round * 4u + 3u]));
+}
+
 /* The last round (no MixColumns), producing little-endian words: the keystream in memory
- * order, ready to XOR into data loaded as uint. S[b] is byte 1 of Te0[b]. */
-uvec4 aes_final_round(uvec4 s, uint key)
+ * order, ready to XOR into data loaded as uint. S[b] is byte 1 of Te0[b]; rk is the last round
+ * key byte-swapped. */
+uvec4 aes_final_round_rk(uvec4 s, uvec4 rk)
 {
     uvec4 t;
 
@@ -154,7 +174,12 @@ uvec4 aes_final_round(uvec4 s, uint key)
             | (aes_te(0u, (s.x >> 8) & 0xffu) & 0xff0000u) | ((aes_te(0u, s.y & 0xffu) << 8) & 0xff000000u);
     t.w = ((aes_te(0u, s.w >> 24) >> 8) & 0xffu) | (aes_te(0u, (s.x >> 16) & 0xffu) & 0xff00u)
             | (aes_te(0u, (s.y >> 8) & 0xffu) & 0xff0000u) | ((aes_te(0u, s.z & 0xffu) << 8) & 0xff000000u);
-    return t ^ uvec4(aes_rk[key][40], aes_rk[key][41], aes_rk[key][42], aes_rk[key][43]);
+    return t ^ rk;
+}
+
+uvec4 aes_final_round(uvec4 s, uint key)
+{
+    return aes_final_round_rk(s, uvec4(aes_rk[key][40], aes_rk[key][41], aes_rk[key][42], aes_rk[key][43]));
 }
 
 /* AES-128 of any block (big-endian words in), keystream in memory order out. */
@@ -184,6 +209,17 @@ uvec4 aes_encrypt_ctr(uint lo, uint key)
     return aes_final_round(s, key);
 }
 
+/* The state after round 1 of counter block (ctr.xyz, lo), as in aes_encrypt_ctr, for callers
+ * that keep the keys elsewhere: rk0w is the last word of round key 0, r1 what aes_ctr_r1()
+ * computed for ctr.xyz. */
+uvec4 aes_ctr_round1(uint lo, uint rk0w, uvec4 r1)
+{
+    uint a = lo ^ rk0w;
+
+    return r1 ^ uvec4(aes_te(3u, a & 0xffu), aes_te(2u, (a >> 8) & 0xffu), aes_te(1u, (a >> 16) & 0xffu),
+            aes_te(0u, a >> 24));
+}
+
 /* Te_k[b] straight from the S-box, for the one invocation that expands a key. */
 uint aes_te_direct(uint k, uint b)
 {
@@ -192,54 +228,85 @@ uint aes_te_direct(uint k, uint b)
     return k == 0u ? v : aes_rotr(v, 8u * k);
 }
 
-/* FIPS-197 5.2 key expansion into aes_rk[key], then round 1 of a counter block whose first
- * three words are ctr.xyz. */
+/* FIPS-197 5.2: round key i from round key i - 1 (rcon: Rcon[i] >> 24). */
+uvec4 aes_next_round_key(uvec4 w, uint rcon)
+{
+    w.x ^= aes_sub_word(aes_rotr(w.w, 24u)) ^ (rcon << 24);
+    w.y ^= w.x;
+    w.z ^= w.y;
+    w.w ^= w.z;
+    return w;
+}
+
+/* Round 1 of a counter block whose first three words are ctr.xyz, without the four lookups
+ * that depend on its last word (aes_encrypt_ctr and aes_ctr_round1 add them). */
+uvec4 aes_ctr_r1(uvec3 ctr, uvec4 rk0, uvec4 rk1)
+{
+    uint a0 = ctr.x ^ rk0.x, a1 = ctr.y ^ rk0.y, a2 = ctr.z ^ rk0.z;
+    uvec4 r1;
+
+    r1.x = aes_te_direct(0u, a0 >> 24) ^ aes_te_direct(1u, (a1 >> 16) & 0xffu)
+            ^ aes_te_direct(2u, (a2 >> 8) & 0xffu) ^ rk1.x;
+    r1.y = aes_te_direct(0u, a1 >> 24) ^ aes_te_direct(1u, (a2 >> 16) & 0xffu)
+            ^ aes_te_direct(3u, a0 & 0xffu) ^ rk1.y;
+    r1.z = aes_te_direct(0u, a2 >> 24) ^ aes_te_direct(2u, (a0 >> 8) & 0xffu)
+            ^ aes_te_direct(3u, a1 & 0xffu) ^ rk1.z;
+    r1.w = aes_te_direct(1u, (a0 >> 16) & 0xffu) ^ aes_te_direct(2u, (a1 >> 8) & 0xffu)
+            ^ aes_te_direct(3u, a2 & 0xffu) ^ rk1.w;
+    return r1;
+}
+
+const uint aes_rcon[10] = uint[10](0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80, 0x1b, 0x36);
+
+/* FIPS-197 5.2 key expansion into aes_rk[key] (and aes_rk4[key] for AES_INTERLEAVE), then
+ * round 1 of a counter block whose first three words are ctr.xyz, by one invocation. */
 void aes_expand_key(uint key, uvec4 k, uvec3 ctr)
 {
-    const uint rcon[10] = uint[10](0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80, 0x1b, 0x36);
-    uvec4 w = k;
-    uint a0, a1, a2;
+    uvec4 w = k, rk1 = uvec4(0u);
 
     aes_rk[key][0] = w.x;
     aes_rk[key][1] = w.y;
     aes_rk[key][2] = w.z;
     aes_rk[key][3] = w.w;
+    if (AES_INTERLEAVE != 0u && AES_REGISTER_KEYS == 0u)
+        aes_rk4[key][0] = w;
     for (uint i = 1u; i <= 10u; ++i)
     {
-        w.x ^= aes_sub_word(aes_rotr(w.w, 24u)) ^ (rcon[i - 1u] << 24);
-        w.y ^= w.x;
-        w.z ^= w.y;
-        w.w ^= w.z;
-        if (i < 10u)
-        {
-            aes_rk[key][i * 4u] = w.x;
-            aes_rk[key][i * 4u + 1u] = w.y;
-            aes_rk[key][i * 4u + 2u] = w.z;
-            aes_rk[key][i * 4u + 3u] = w.w;
-        }
+        w = aes_next_round_key(w, aes_rcon[i - 1u]);
+        if (i == 1u)
+            rk1 = w;
+        if (i == 10u)
+            w = uvec4(aes_bswap(w.x), aes_bswap(w.y), aes_bswap(w.z), aes_bswap(w.w));
+        aes_rk[key][i * 4u] = w.x;
+        aes_rk[key][i * 4u + 1u] = w.y;
+        aes_rk[key][i * 4u + 2u] = w.z;
+        aes_rk[key][i * 4u + 3u] = w.w;
+        if (AES_INTERLEAVE != 0u && AES_REGISTER_KEYS == 0u)
+            aes_rk4[key][i] = w;
     }
-    aes_rk[key][40] = aes_bswap(w.x);
-    aes_rk[key][41] = aes_bswap(w.y);
-    aes_rk[key][42] = aes_bswap(w.z);
-    aes_rk[key][43] = aes_bswap(w.w);
-
-    a0 = ctr.x ^ aes_rk[key][0];
-    a1 = ctr.y ^ aes_rk[key][1];
-    a2 = ctr.z ^ aes_rk[key][2];
-    aes_r1[key][0] = aes_te_direct(0u, a0 >> 24) ^ aes_te_direct(1u, (a1 >> 16) & 0xffu)
-            ^ aes_te_direct(2u, (a2 >> 8) & 0xffu) ^ aes_rk[key][4];
-    aes_r1[key][1] = aes_te_direct(0u, a1 >> 24) ^ aes_te_direct(1u, (a2 >> 16) & 0xffu)
-            ^ aes_te_direct(3u, a0 & 0xffu) ^ aes_rk[key][5];
-    aes_r1[key][2] = aes_te_direct(0u, a2 >> 24) ^ aes_te_direct(2u, (a0 >> 8) & 0xffu)
-            ^ aes_te_direct(3u, a1 & 0xffu) ^ aes_rk[key][6];
-    aes_r1[key][3] = aes_te_direct(1u, (a0 >> 16) & 0xffu) ^ aes_te_direct(2u, (a1 >> 8) & 0xffu)
-            ^ aes_te_direct(3u, a2 & 0xffu) ^ aes_rk[key][7];
+    w = aes_ctr_r1(ctr, k, rk1);
+    aes_r1[key][0] = w.x;
+    aes_r1[key][1] = w.y;
+    aes_r1[key][2] = w.z;
+    aes_r1[key][3] = w.w;
 }
 
-/* Every invocation of the workgroup calls this first: fills the replicated tables and
- * expands the keys the pass uses. Consecutive invocations write consecutive words, so the
+/* The same in registers, by every invocation (AES_REGISTER_KEYS): rk[10] is byte-swapped
+ * (aes_final_round_rk). The S-box is read from the constant array with indices that are the
+ * same in every invocation. */
+void aes_key_schedule(uvec4 k, uvec3 ctr, out uvec4 rk[11], out uvec4 r1)
+{
+    rk[0] = k;
+    [[unroll]] for (uint i = 1u; i <= 10u; ++i)
+        rk[i] = aes_next_round_key(rk[i - 1u], aes_rcon[i - 1u]);
+    rk[10] = uvec4(aes_bswap(rk[10].x), aes_bswap(rk[10].y), aes_bswap(rk[10].z), aes_bswap(rk[10].w));
+    r1 = aes_ctr_r1(ctr, rk[0], rk[1]);
+}
+
+/* Every invocation of the workgroup takes part in filling the replicated tables; a barrier
+ * must follow before the first lookup. Consecutive invocations write consecutive words, so the
  * stores of a subgroup go to distinct banks. */
-void aes_setup()
+void aes_setup_tables()
 {
     uint size = gl_WorkGroupSize.x, total = 256u * AES_TABLES * AES_REPLICAS;
     uint id = gl_LocalInvocationIndex;
@@ -251,6 +318,15 @@ void aes_setup()
 
         aes_t[i] = aes_te_direct(entry >> 8, entry & 0xffu);
     }
+}
+
+/* Every invocation of the workgroup calls this first: fills the tables and expands the keys
+ * the pass uses into shared memory. */
+void aes_setup()
+{
+    uint size = gl_WorkGroupSize.x, id = gl_LocalInvocationIndex;
+
+    aes_setup_tables();
     /* Two different subgroups (where the workgroup has them) expand the two keys at once. */
     if (id == 0u && (params.flags & AES_FLAG_A) != 0u)
         aes_expand_key(0u, params.key_a, params.ctr_a.xyz);
