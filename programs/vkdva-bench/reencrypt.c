@@ -61,6 +61,7 @@ int bench_reencrypt(int argc, char **argv)
     unsigned int surfaces = 20, width = 3840, height = 2160, repeat = 10, row_pitch, depth_pitch, i, r;
     double *aes_times, *copy_times, start, period, total_wall = 0.0;
     struct vkdva_ctr_params from = {0}, to = {0};
+    char variant[64];
     VkDeviceMemory *memories, *copy_memories;
     const struct vkdva_vk_procs *vk_procs;
     struct vkdva_command_stream *stream;
@@ -200,7 +201,9 @@ int bench_reencrypt(int argc, char **argv)
 
     qsort(aes_times, repeat, sizeof(*aes_times), compare_double);
     qsort(copy_times, repeat, sizeof(*copy_times), compare_double);
+    vkdva_aes_get_variant_name(device, variant, sizeof(variant));
     printf("device: %s\n", device->caps.properties.deviceName);
+    printf("AES variant: %s\n", variant);
     printf("surfaces: %u NV12 %ux%u (%u bytes each, %.1f MB in all), %u timed passes\n", surfaces, width, height,
             depth_pitch, surfaces * (double)bytes / 1e6, repeat);
     printf("re-encrypt (two-key AES-128-CTR, in place): %8.2f GB/s (median %.3f ms, best %.3f ms)\n",
