@@ -42,7 +42,10 @@
  * the application's thread may hold it while waiting for the worker); otherwise whoever holds
  * the lock next writes it: every entry point that reads or writes a texture calls
  * vkdva_sw_decode_sync_texture() first, event queries call vkdva_sw_decode_sync_device(), status
- * reports and the decoder's destruction wait for every job of the decoder.
+ * reports and the decoder's destruction wait for every job of the decoder. DecoderBeginFrame
+ * on a surface with jobs queued needs no wait, since jobs write in submission order: its
+ * E_PENDING only reports the copy of an earlier picture still running on the GPU (decoder.c),
+ * which completes without the caller.
  *
  * Draining. Frame threads keep the last threads - 1 pictures inside libavcodec until more
  * packets come. When someone waits for such a picture and the worker has nothing more to
@@ -51,7 +54,7 @@
  * Decoding then continues in a new context with slice threads only, so a client that waits on
  * every picture pays for the drain once: before the next packet, the new context is given
  * every parameter set sent so far and the packets since the last random-access picture (H.264
- * IDR, HEVC IRAP), whose output is discarded; their decode is repeated once. Libavcodec's
+ * IDR, HEVC IRAP), whose output is discarded; their decode is repeated once. libavcodec's
  * errors on a picture become its status report (bStatus 2), a submission without a picture
  * bStatus 3. */
 
@@ -583,7 +586,7 @@ static void vkdva_sw_convert_done(struct vkdva_sw_decoder *sw)
     {
         if (job->state != VKDVA_SW_JOB_DONE)
             continue;
-        /* Only the worker removes DONE jobs' state, so job stays valid without the mutex. */
+        /* Nobody else touches a DONE job, nor removes it before it is READY. */
         pthread_mutex_unlock(&sw->mutex);
         vkdva_sw_job_convert(sw, job);
         av_frame_unref(job->picture);
