@@ -18,11 +18,11 @@
 
 #include "decoder.h"
 #include <libavcodec/avcodec.h>
+#include <libavutil/cpu.h>
 #include <libavutil/log.h>
 #include <libavutil/pixdesc.h>
 #include <inttypes.h>
 #include <stdio.h>
-#include <unistd.h>
 
 /* The software backend: the same DXVA input decoded by libavcodec. The codec file re-creates
  * the parameter sets from the picture parameters; the slices go to libavcodec unchanged.
@@ -297,7 +297,7 @@ static unsigned int vkdva_sw_thread_count(void)
 
     if ((env = getenv("VKDVA_DECODE_THREADS")) && (count = strtol(env, NULL, 10)) > 0 && count <= 64)
         return count;
-    if ((count = sysconf(_SC_NPROCESSORS_ONLN)) < 1)
+    if ((count = av_cpu_count()) < 1)
         count = 1;
     return vkdva_min_u(count, VKDVA_SW_MAX_THREADS);
 }
