@@ -302,6 +302,17 @@ static unsigned int vkdva_sw_thread_count(void)
     return vkdva_min_u(count, VKDVA_SW_MAX_THREADS);
 }
 
+/* The completion rule above is FFmpeg 5.1's (libavcodec 59); FFmpeg 6.1 reworked frame
+ * threading, so elsewhere the decoder keeps to slice threads until the rule is checked there. */
+static bool vkdva_sw_frame_threads_known(void)
+{
+    if (AV_VERSION_MAJOR(avcodec_version()) == 59)
+        return true;
+    FIXME_ONCE("Frame threads are not used with libavcodec %u.%u.\n", AV_VERSION_MAJOR(avcodec_version()),
+            AV_VERSION_MINOR(avcodec_version()));
+    return false;
+}
+
 static HRESULT vkdva_sw_open_context(struct vkdva_sw_decoder *sw)
 {
     AVCodecContext *avctx;
@@ -1055,7 +1066,7 @@ static HRESULT vkdva_sw_create(struct d3d11_video_decoder *decoder, void **backe
     pthread_cond_init(&sw->work_cond, NULL);
     pthread_cond_init(&sw->progress_cond, NULL);
     sw->thread_count = vkdva_sw_thread_count();
-    sw->frame_threads = sw->thread_count > 1;
+    sw->frame_threads = sw->thread_count > 1 && vkdva_sw_frame_threads_known();
     if (!(sw->frame = av_frame_alloc()) || !(sw->last_picture = av_frame_alloc()))
     {
         hr = E_OUTOFMEMORY;
