@@ -5,6 +5,14 @@
 # decode backend). Both are static, so vkdva.dll and the test executables need no extra DLLs.
 # Usage: tools/build-win-deps.sh [ARCH] [PREFIX]   (ARCH x86_64 (default) or i686;
 #        PREFIX defaults to build-win-deps/ARCH). Skips what is already built.
+#
+# ARCH "native" (PREFIX default build-win-deps/native) instead builds, from the same FFmpeg
+# source (the version of CI's libavcodec-dev), a static FFmpeg for this Linux machine with x86
+# assembly: libavcodec and libavutil (+ .pc files) for a vkdva build with no libavcodec at run
+# time, and an `ffmpeg` program that can do no more than
+# `ffmpeg -threads N -i STREAM.264|.h265 -f null|md5 -`. Both are for benchmarking the software
+# backend on a machine with no FFmpeg installed (docs/PERFORMANCE.md, "on the GPU machine's
+# CPUs: recipe").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +38,32 @@ fetch()
         (cd "$work" && apt-get source --download-only -q "$package")
     fi
 }
+
+if [ "$arch" = native ]; then
+    if ! command -v nasm >/dev/null; then
+        SUDO=""; [ "$(id -u)" != 0 ] && SUDO=sudo
+        $SUDO apt-get install -y -q --no-install-recommends nasm
+    fi
+    if [ ! -x "$prefix/bin/ffmpeg" ]; then
+        fetch ffmpeg
+        rm -rf "$work/ffmpeg"
+        mkdir -p "$work/ffmpeg"
+        tar -xf "$(ls "$work"/ffmpeg_*.orig.tar.* | grep -v '\.asc$')" -C "$work/ffmpeg" --strip-components=1
+        # --disable-autodetect keeps out every system library (X11, VA-API, zlib, ...), so the
+        # program and libvkdva.so depend on glibc alone. The ffmpeg program needs avformat and
+        # avfilter (it selects its few filters itself); -f null encodes with wrapped_avframe,
+        # -f md5 with rawvideo. --enable-pic: libavcodec.a goes into the shared libvkdva.so.
+        (cd "$work/ffmpeg" && ./configure --prefix="$prefix" --enable-static --disable-shared --enable-pic \
+                --disable-autodetect --enable-pthreads --disable-everything --disable-doc --disable-debug \
+                --disable-network --disable-avdevice --disable-swresample --disable-swscale --disable-postproc \
+                --disable-ffplay --disable-ffprobe --enable-decoder=h264,hevc --enable-parser=h264,hevc \
+                --enable-demuxer=h264,hevc --enable-muxer=null,md5 --enable-encoder=wrapped_avframe,rawvideo \
+                --enable-protocol=file,pipe \
+            && nice -n 10 make -j"$jobs" && make install)
+    fi
+    echo "Static native FFmpeg is in $prefix (ffmpeg program: $prefix/bin/ffmpeg)"
+    exit 0
+fi
 
 if [ ! -f "$prefix/lib/libcrypto.a" ] && [ ! -f "$prefix/lib64/libcrypto.a" ]; then
     fetch openssl
