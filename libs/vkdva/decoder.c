@@ -732,6 +732,27 @@ HRESULT vkdva_decoder_release_buffer(struct d3d11_video_decoder *decoder, D3D11_
 
 /* The encryption of a bitstream buffer the backend decrypts, copied: the application's
  * descriptions need not outlive SubmitDecoderBuffers (room for the blocks is reserved). */
+/* Whether an encrypted bitstream goes to the backend as ciphertext, to be decrypted on the GPU
+ * (protect_bitstream.c). The first run of that path on a video queue (NVIDIA H200, driver
+ * 580.159.04, 2026-12-01) did not finish a protected decode; until that is understood the
+ * Vulkan Video backend gets the CPU decryption too, and VKDVA_GPU_BITSTREAM_DECRYPT=1 asks for
+ * the GPU path (docs/CONTENT-PROTECTION.md). */
+static bool vkdva_decoder_decrypts_on_gpu(const struct d3d11_video_decoder *decoder)
+{
+    static int enabled = -1;
+    const char *env;
+    int value;
+
+    if (!decoder->backend_ops->decrypts_bitstream)
+        return false;
+    if ((value = __atomic_load_n(&enabled, __ATOMIC_RELAXED)) < 0)
+    {
+        value = (env = getenv("VKDVA_GPU_BITSTREAM_DECRYPT")) && atoi(env) > 0;
+        __atomic_store_n(&enabled, value, __ATOMIC_RELAXED);
+    }
+    return value;
+}
+
 static void vkdva_decoder_set_encryption(struct d3d11_video_decoder *decoder,
         const D3D11_VIDEO_DECODER_BUFFER_DESC *desc, const D3D11_VIDEO_DECODER_BUFFER_DESC1 *desc1)
 {
@@ -922,7 +943,7 @@ HRESULT vkdva_decoder_submit_buffers1(struct d3d11_video_decoder *decoder, UINT 
             case D3D11_VIDEO_DECODER_BUFFER_BITSTREAM:
                 frame->ciphertext = NULL;
                 memset(&frame->encryption, 0, sizeof(frame->encryption));
-                if (desc->pIV && decoder->backend_ops->decrypts_bitstream)
+                if (desc->pIV && vkdva_decoder_decrypts_on_gpu(decoder))
                 {
                     /* The backend decrypts on the GPU; DecoderEndFrame decrypts the slice
                      * headers the codec reads, and nothing more, on the CPU. */

@@ -667,8 +667,8 @@ static HRESULT vkdva_vk_copy_output(struct vkdva_vk_decoder *vk, int slot, const
     vkdva_cmd_memory_barrier(device, vk_cmd);
     dst->last_use.stream = &context->stream;
     dst->last_use.value = context->stream.next_value;
-    /* The decode queue waits for this copy before it writes the slot again, and only then:
-     * decodes into other slots run on while the copy is pending. */
+    /* The decode queue waits for this copy before it writes or reads the slot again
+     * (vkdva_vk_decode()). */
     vk->slot_copy_values[slot] = context->stream.next_value;
     hr = vkdva_command_stream_flush(&context->stream);
 
@@ -804,8 +804,8 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
     struct vkdva_vk_pending_status *pending;
     struct vkdva_vk_decode_cmd cmd;
     VkDeviceSize size = 0, offset, aligned;
+    uint64_t decode_value, copy_wait;
     VkBuffer vk_src;
-    uint64_t decode_value;
     VkCommandBuffer vk_cmd;
     int slot, ref_slot;
     unsigned int i;
@@ -917,9 +917,17 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
 
     if (FAILED(hr = vkdva_command_stream_get(&vk->stream, &vk_cmd)))
         goto done;
-    if (vk->slot_copy_values[slot])
-        vkdva_command_stream_add_wait(&vk->stream, device->immediate_context.stream.vk_timeline,
-                vk->slot_copy_values[slot]);
+    /* A copy out of a slot moves that array layer from the DPB layout to TRANSFER_SRC and back
+     * on the compute queue: a decode that writes the slot or reads it as a reference waits for
+     * that copy; decodes that touch neither run on while it is pending. */
+    copy_wait = vk->slot_copy_values[slot];
+    for (i = 0; i < cmd.ref_count; ++i)
+    {
+        if (vk->slot_copy_values[cmd.ref_slots[i].slotIndex] > copy_wait)
+            copy_wait = vk->slot_copy_values[cmd.ref_slots[i].slotIndex];
+    }
+    if (copy_wait)
+        vkdva_command_stream_add_wait(&vk->stream, device->immediate_context.stream.vk_timeline, copy_wait);
     if (!vk->reset_done)
         vkdva_cmd_image_barrier(device, vk_cmd, vk->vk_dpb, 0, vk->slot_count, VK_IMAGE_LAYOUT_UNDEFINED,
                 VK_IMAGE_LAYOUT_VIDEO_DECODE_DPB_KHR, VK_PIPELINE_STAGE_2_NONE,
