@@ -51,8 +51,11 @@
  * packets come. When someone waits for such a picture and the worker has nothing more to
  * send, nothing else will arrive (the waiter holds the device lock), so the worker drains
  * libavcodec (a NULL packet), which finishes every picture but ends the decoder's state.
- * Decoding then continues in a new context with slice threads only, so a client that waits on
- * every picture pays for the drain once: before the next packet, the new context is given
+ * Decoding then continues in a new context: with frame threads again after an occasional wait
+ * (a flush at a seek, the end of a warm-up, an event query now and then), with slice threads
+ * from the second drain within VKDVA_SW_FRAME_THREAD_GRACE pictures per thread on, so that a
+ * client that waits on every picture pays for two drains and no more. Before the next packet,
+ * the new context is given
  * every parameter set sent so far and the packets since the last random-access picture (H.264
  * IDR, HEVC IRAP), whose output is discarded; their decode is repeated once. libavcodec's
  * errors on a picture become its status report (bStatus 2), a submission without a picture
@@ -65,6 +68,8 @@
 /* Packets kept for a re-feed after a drain; a stream without random-access pictures beyond
  * this loses them (the pictures up to the next one then report bStatus 2 after a drain). */
 #define VKDVA_SW_MAX_HISTORY_BYTES (64u << 20)
+/* Two drains closer than this many submissions per thread give frame threads up. */
+#define VKDVA_SW_FRAME_THREAD_GRACE 8u
 
 enum vkdva_sw_job_state
 {
@@ -126,8 +131,10 @@ struct vkdva_sw_decoder
     AVCodecContext *avctx;
     void *codec_state;
     unsigned int thread_count;
-    /* Frame threads are given up after the first drain. */
+    /* Frame threads are given up when drains come often. */
     bool frame_threads;
+    bool drained;
+    int64_t last_drain_id;
 
     pthread_t thread;
     bool thread_started;
@@ -240,14 +247,14 @@ static int vkdva_sw_get_buffer2(AVCodecContext *avctx, AVFrame *frame, int flags
         return ret;
     pthread_mutex_lock(&sw->mutex);
     /* A second field after a re-feed completes the picture re-decoded for its first field. */
-    if (sw->refeeding)
+    if (sw->refeeding || frame->pts < 0)
     {
         av_frame_unref(sw->last_picture);
         ret = av_frame_ref(sw->last_picture, frame);
     }
     VKDVA_LIST_FOR_EACH_ENTRY_SAFE(job, next, &sw->jobs, struct vkdva_sw_job, entry)
     {
-        if (sw->refeeding || ret < 0)
+        if (sw->refeeding || frame->pts < 0 || ret < 0)
             break;
         if (job->id != frame->pts || job->state != VKDVA_SW_JOB_SENT)
             continue;
@@ -390,7 +397,8 @@ static void vkdva_sw_discard_output(struct vkdva_sw_decoder *sw)
         av_frame_unref(sw->frame);
 }
 
-/* After a drain: a new context, with slice threads, given what the next packet depends on. */
+/* After a drain: a new context given what the next packet depends on. Re-fed packets carry a
+ * negative pts: with frame threads their pictures may be allocated after the re-feed loop. */
 static void vkdva_sw_refeed(struct vkdva_sw_decoder *sw)
 {
     AVPacket *packet;
@@ -415,6 +423,7 @@ static void vkdva_sw_refeed(struct vkdva_sw_decoder *sw)
     pthread_mutex_unlock(&sw->mutex);
     for (i = 0; i < sw->history_count; ++i)
     {
+        sw->history[i]->pts = -1;
         avcodec_send_packet(sw->avctx, sw->history[i]);
         vkdva_sw_discard_output(sw);
     }
@@ -705,8 +714,12 @@ static void vkdva_sw_drain(struct vkdva_sw_decoder *sw)
         vkdva_sw_history_clear(sw);
         sw->references_lost = true;
     }
-    /* Slice threads from now on: a client that waits for each picture drains only once. */
-    sw->frame_threads = false;
+    /* Slice threads from now on if this drain follows the last one closely: a client that
+     * waits for each picture drains twice and no more. */
+    if (sw->drained && sw->next_id - sw->last_drain_id < (int64_t)VKDVA_SW_FRAME_THREAD_GRACE * sw->thread_count)
+        sw->frame_threads = false;
+    sw->drained = true;
+    sw->last_drain_id = sw->next_id;
     sw->refeed_needed = true;
     vkdva_sw_convert_done(sw);
     pthread_mutex_unlock(&sw->mutex);
