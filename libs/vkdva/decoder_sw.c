@@ -175,7 +175,13 @@ struct vkdva_sw_decoder
 
 /* The software decoders of every device, for the texture and query hooks; and the number of
  * jobs queued anywhere, so that the hooks cost one atomic load while nothing is pending. */
+/* glibc's static initialiser of a recursive mutex; winpthreads (MinGW-w64) has it without the
+ * _NP suffix. */
+#ifdef PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP
 static pthread_mutex_t vkdva_sw_registry_mutex = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+#else
+static pthread_mutex_t vkdva_sw_registry_mutex = PTHREAD_RECURSIVE_MUTEX_INITIALIZER;
+#endif
 static struct vkdva_list vkdva_sw_registry = {&vkdva_sw_registry, &vkdva_sw_registry};
 static unsigned int vkdva_sw_pending_jobs;
 static uint64_t vkdva_sw_sequence;
