@@ -210,6 +210,55 @@ struct vkdva_codec_ops
     void (*write_status)(const struct vkdva_decode_status *status, void *out);
 };
 
+/* Defines a codec's clone_vk_info(): a deep copy, in one allocation, of the picture or DPB slot
+ * information structure its prepare_vk() chains into the decode commands (kept by the floor
+ * capture). The two codecs' structures differ only in their names. */
+#define VKDVA_DEFINE_CLONE_VK_INFO(name, picture_stype, picture_type, std_picture_type, slice_count, \
+        slice_offsets, slot_stype, slot_type, std_slot_type) \
+static void *name(const void *info) \
+{ \
+    const VkBaseInStructure *base = info; \
+\
+    if (base->pNext) \
+        return NULL; \
+    if (base->sType == picture_stype) \
+    { \
+        const picture_type *picture = info; \
+        struct \
+        { \
+            picture_type info; \
+            std_picture_type std; \
+            uint32_t offsets[]; \
+        } *copy; \
+\
+        if (!(copy = vkdva_malloc(sizeof(*copy) + picture->slice_count * sizeof(*copy->offsets)))) \
+            return NULL; \
+        copy->info = *picture; \
+        copy->std = *picture->pStdPictureInfo; \
+        memcpy(copy->offsets, picture->slice_offsets, picture->slice_count * sizeof(*copy->offsets)); \
+        copy->info.pStdPictureInfo = &copy->std; \
+        copy->info.slice_offsets = copy->offsets; \
+        return copy; \
+    } \
+    if (base->sType == slot_stype) \
+    { \
+        const slot_type *slot = info; \
+        struct \
+        { \
+            slot_type info; \
+            std_slot_type std; \
+        } *copy; \
+\
+        if (!(copy = vkdva_malloc(sizeof(*copy)))) \
+            return NULL; \
+        copy->info = *slot; \
+        copy->std = *slot->pStdReferenceInfo; \
+        copy->info.pStdReferenceInfo = &copy->std; \
+        return copy; \
+    } \
+    return NULL; \
+}
+
 extern const struct vkdva_codec_ops vkdva_h264_ops;
 extern const struct vkdva_codec_ops vkdva_hevc_main_ops;
 extern const struct vkdva_codec_ops vkdva_hevc_main10_ops;

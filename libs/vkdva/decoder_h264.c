@@ -713,51 +713,10 @@ static HRESULT h264_prepare_vk(void **state, const struct vkdva_decode_frame *fr
     return S_OK;
 }
 
-/* A deep copy, in one allocation, of a structure h264_prepare_vk() chains into the decode
- * commands (picture or DPB slot information): the decoder's floor capture keeps them. */
-static void *h264_clone_vk_info(const void *info)
-{
-    const VkBaseInStructure *base = info;
-
-    if (base->pNext)
-        return NULL;
-    if (base->sType == VK_STRUCTURE_TYPE_VIDEO_DECODE_H264_PICTURE_INFO_KHR)
-    {
-        const VkVideoDecodeH264PictureInfoKHR *picture = info;
-        struct
-        {
-            VkVideoDecodeH264PictureInfoKHR info;
-            StdVideoDecodeH264PictureInfo std;
-            uint32_t offsets[];
-        } *copy;
-
-        if (!(copy = vkdva_malloc(sizeof(*copy) + picture->sliceCount * sizeof(*copy->offsets))))
-            return NULL;
-        copy->info = *picture;
-        copy->std = *picture->pStdPictureInfo;
-        memcpy(copy->offsets, picture->pSliceOffsets, picture->sliceCount * sizeof(*copy->offsets));
-        copy->info.pStdPictureInfo = &copy->std;
-        copy->info.pSliceOffsets = copy->offsets;
-        return copy;
-    }
-    if (base->sType == VK_STRUCTURE_TYPE_VIDEO_DECODE_H264_DPB_SLOT_INFO_KHR)
-    {
-        const VkVideoDecodeH264DpbSlotInfoKHR *slot = info;
-        struct
-        {
-            VkVideoDecodeH264DpbSlotInfoKHR info;
-            StdVideoDecodeH264ReferenceInfo std;
-        } *copy;
-
-        if (!(copy = vkdva_malloc(sizeof(*copy))))
-            return NULL;
-        copy->info = *slot;
-        copy->std = *slot->pStdReferenceInfo;
-        copy->info.pStdReferenceInfo = &copy->std;
-        return copy;
-    }
-    return NULL;
-}
+VKDVA_DEFINE_CLONE_VK_INFO(h264_clone_vk_info, VK_STRUCTURE_TYPE_VIDEO_DECODE_H264_PICTURE_INFO_KHR,
+        VkVideoDecodeH264PictureInfoKHR, StdVideoDecodeH264PictureInfo, sliceCount, pSliceOffsets,
+        VK_STRUCTURE_TYPE_VIDEO_DECODE_H264_DPB_SLOT_INFO_KHR, VkVideoDecodeH264DpbSlotInfoKHR,
+        StdVideoDecodeH264ReferenceInfo)
 
 static const void *h264_vk_parameters_create_info(void *state, const void *add_info)
 {

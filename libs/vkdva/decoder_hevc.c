@@ -1823,51 +1823,10 @@ static HRESULT hevc_prepare_vk(void **state, const struct vkdva_decode_frame *fr
     return S_OK;
 }
 
-/* A deep copy, in one allocation, of a structure hevc_prepare_vk() chains into the decode
- * commands (picture or DPB slot information): the decoder's floor capture keeps them. */
-static void *hevc_clone_vk_info(const void *info)
-{
-    const VkBaseInStructure *base = info;
-
-    if (base->pNext)
-        return NULL;
-    if (base->sType == VK_STRUCTURE_TYPE_VIDEO_DECODE_H265_PICTURE_INFO_KHR)
-    {
-        const VkVideoDecodeH265PictureInfoKHR *picture = info;
-        struct
-        {
-            VkVideoDecodeH265PictureInfoKHR info;
-            StdVideoDecodeH265PictureInfo std;
-            uint32_t offsets[];
-        } *copy;
-
-        if (!(copy = vkdva_malloc(sizeof(*copy) + picture->sliceSegmentCount * sizeof(*copy->offsets))))
-            return NULL;
-        copy->info = *picture;
-        copy->std = *picture->pStdPictureInfo;
-        memcpy(copy->offsets, picture->pSliceSegmentOffsets, picture->sliceSegmentCount * sizeof(*copy->offsets));
-        copy->info.pStdPictureInfo = &copy->std;
-        copy->info.pSliceSegmentOffsets = copy->offsets;
-        return copy;
-    }
-    if (base->sType == VK_STRUCTURE_TYPE_VIDEO_DECODE_H265_DPB_SLOT_INFO_KHR)
-    {
-        const VkVideoDecodeH265DpbSlotInfoKHR *slot = info;
-        struct
-        {
-            VkVideoDecodeH265DpbSlotInfoKHR info;
-            StdVideoDecodeH265ReferenceInfo std;
-        } *copy;
-
-        if (!(copy = vkdva_malloc(sizeof(*copy))))
-            return NULL;
-        copy->info = *slot;
-        copy->std = *slot->pStdReferenceInfo;
-        copy->info.pStdReferenceInfo = &copy->std;
-        return copy;
-    }
-    return NULL;
-}
+VKDVA_DEFINE_CLONE_VK_INFO(hevc_clone_vk_info, VK_STRUCTURE_TYPE_VIDEO_DECODE_H265_PICTURE_INFO_KHR,
+        VkVideoDecodeH265PictureInfoKHR, StdVideoDecodeH265PictureInfo, sliceSegmentCount, pSliceSegmentOffsets,
+        VK_STRUCTURE_TYPE_VIDEO_DECODE_H265_DPB_SLOT_INFO_KHR, VkVideoDecodeH265DpbSlotInfoKHR,
+        StdVideoDecodeH265ReferenceInfo)
 
 static const void *hevc_vk_parameters_create_info(void *state, const void *add_info)
 {

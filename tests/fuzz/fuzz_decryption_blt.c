@@ -45,6 +45,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "../../programs/vkdva-decode/protected.h"
+#include "fuzz_reader.h"
 
 #ifndef ARRAY_SIZE
 # define ARRAY_SIZE(x) (sizeof(x) / sizeof(*(x)))
@@ -179,45 +180,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     create_texture(DXGI_FORMAT_P010, 64, 64, 2, D3D11_USAGE_STAGING, 0);
     create_texture(DXGI_FORMAT_NV12, 32, 32, 2, D3D11_USAGE_STAGING, 0);
     return 0;
-}
-
-struct reader
-{
-    const uint8_t *data;
-    size_t size;
-};
-
-static uint8_t read_u8(struct reader *r)
-{
-    if (!r->size)
-        return 0;
-    --r->size;
-    return *r->data++;
-}
-
-static uint32_t read_u32(struct reader *r)
-{
-    uint32_t value = 0;
-    unsigned int i;
-
-    for (i = 0; i < 4; ++i)
-        value |= (uint32_t)read_u8(r) << (8 * i);
-    return value;
-}
-
-static uint64_t read_u64(struct reader *r)
-{
-    uint64_t value = read_u32(r);
-
-    return value | (uint64_t)read_u32(r) << 32;
-}
-
-static void read_bytes(struct reader *r, uint8_t *out, size_t size)
-{
-    size_t i;
-
-    for (i = 0; i < size; ++i)
-        out[i] = read_u8(r);
 }
 
 /* A UINT field: the expected value, or one near it, near zero, near UINT_MAX, a multiple of
