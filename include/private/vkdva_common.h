@@ -53,6 +53,30 @@ static inline unsigned int vkdva_max_u(unsigned int a, unsigned int b)
     return a > b ? a : b;
 }
 
+static inline uint64_t vkdva_min_u64(uint64_t a, uint64_t b)
+{
+    return a < b ? a : b;
+}
+
+/* Big-endian 64-bit values, as the halves of an AES-CTR counter block are stored. */
+static inline uint64_t vkdva_load_be64(const uint8_t *p)
+{
+    uint64_t value = 0;
+    unsigned int i;
+
+    for (i = 0; i < 8; ++i)
+        value = (value << 8) | p[i];
+    return value;
+}
+
+static inline void vkdva_store_be64(uint8_t *p, uint64_t value)
+{
+    unsigned int i;
+
+    for (i = 0; i < 8; ++i)
+        p[i] = value >> (56 - 8 * i);
+}
+
 static inline unsigned int vkdva_atomic_increment_u32(unsigned int *x)
 {
     return __atomic_add_fetch(x, 1, __ATOMIC_SEQ_CST);

@@ -109,24 +109,6 @@ bool vkdva_texture_is_protected(const struct d3d11_texture2d *texture)
     return texture->protected || (texture->desc.MiscFlags & D3D11_RESOURCE_MISC_HW_PROTECTED);
 }
 
-static uint64_t vkdva_load_be64(const uint8_t *p)
-{
-    uint64_t value = 0;
-    unsigned int i;
-
-    for (i = 0; i < 8; ++i)
-        value = (value << 8) | p[i];
-    return value;
-}
-
-static void vkdva_store_be64(uint8_t *p, uint64_t value)
-{
-    unsigned int i;
-
-    for (i = 0; i < 8; ++i)
-        p[i] = value >> (56 - 8 * i);
-}
-
 static struct vkdva_protect_state *vkdva_protect_get_state(struct d3d11_device *device)
 {
     if (!device->protect)

@@ -44,29 +44,6 @@
 /* The smallest half of the decryptor's buffers; they grow to the largest buffer seen. */
 #define VKDVA_DECRYPTOR_MIN_HALF (256u << 10)
 
-static uint64_t vkdva_load_be64(const uint8_t *p)
-{
-    uint64_t value = 0;
-    unsigned int i;
-
-    for (i = 0; i < 8; ++i)
-        value = (value << 8) | p[i];
-    return value;
-}
-
-static void vkdva_store_be64(uint8_t *p, uint64_t value)
-{
-    unsigned int i;
-
-    for (i = 0; i < 8; ++i)
-        p[i] = value >> (56 - 8 * i);
-}
-
-static uint64_t vkdva_min_u64(uint64_t a, uint64_t b)
-{
-    return a < b ? a : b;
-}
-
 static uint64_t vkdva_max_u64(uint64_t a, uint64_t b)
 {
     return a > b ? a : b;
