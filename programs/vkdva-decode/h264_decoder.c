@@ -861,6 +861,10 @@ static bool finish_picture(struct h264_decoder *decoder)
     if (!pic->active)
         return true;
     pic->active = false;
+    /* A picture whose start failed (an unsupported stream) has no frame store: nothing to
+     * finish, and a flush after the failure must not crash. */
+    if (!store)
+        return false;
     is_ref = pic->header.nal_ref_idc != 0;
 
     memset(&info, 0, sizeof(info));
