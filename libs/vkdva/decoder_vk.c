@@ -87,8 +87,10 @@ struct vkdva_vk_decoder
     unsigned int slot_count;
     /* DXVA surface index decoded into each DPB slot, or -1. */
     int slot_surface[VKDVA_VK_MAX_SLOTS];
-    /* The compute stream's value of the last copy out of each slot. */
+    /* The compute stream's value of the last copy out of each slot, and of the last copy into a
+     * protected surface. */
     uint64_t slot_copy_values[VKDVA_VK_MAX_SLOTS];
+    uint64_t protected_copy_value;
     VkImageView vk_slot_views[VKDVA_VK_MAX_SLOTS];
     VkExtent2D coded_extent;
 
@@ -670,6 +672,8 @@ static HRESULT vkdva_vk_copy_output(struct vkdva_vk_decoder *vk, int slot, const
     /* The decode queue waits for this copy before it writes or reads the slot again
      * (vkdva_vk_decode()). */
     vk->slot_copy_values[slot] = context->stream.next_value;
+    if (dst->protected)
+        vk->protected_copy_value = context->stream.next_value;
     hr = vkdva_command_stream_flush(&context->stream);
 
 done:
@@ -926,6 +930,11 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
         if (vk->slot_copy_values[cmd.ref_slots[i].slotIndex] > copy_wait)
             copy_wait = vk->slot_copy_values[cmd.ref_slots[i].slotIndex];
     }
+    /* After a picture written into a protected surface (a pass of protect.c on the compute
+     * queue), the next decode waits for it, as every decode did before the waits per slot: the
+     * ordering the protected path was verified with on the GPU. */
+    if (vk->protected_copy_value > copy_wait)
+        copy_wait = vk->protected_copy_value;
     if (copy_wait)
         vkdva_command_stream_add_wait(&vk->stream, device->immediate_context.stream.vk_timeline, copy_wait);
     if (!vk->reset_done)
