@@ -49,7 +49,6 @@ struct vkdva_vk_floor_picture
     struct vkdva_vk_decode_cmd cmd;
     /* The clones the command's pNext chains point to. */
     void *infos[VKDVA_MAX_VK_REFERENCES + 2];
-    VkDeviceSize bitstream_offset;
 };
 
 struct vkdva_vk_floor
@@ -453,34 +452,11 @@ static HRESULT vkdva_vk_create(struct d3d11_video_decoder *decoder, void **backe
             .usage = VK_BUFFER_USAGE_VIDEO_DECODE_SRC_BIT_KHR,
             .sharingMode = VK_SHARING_MODE_EXCLUSIVE,
         };
-        VkMemoryRequirements requirements;
-        VkMemoryAllocateInfo alloc_info = {.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
-        int type;
 
-        if ((vr = VK_CALL(vkCreateBuffer(device->vk_device, &buffer_info, NULL, &vk->vk_bitstream))) < 0)
-        {
-            hr = hresult_from_vk_result(vr);
+        if (FAILED(hr = vkdva_device_create_buffer_from_info(device, &buffer_info,
+                VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT, 0, &vk->vk_bitstream,
+                &vk->vk_bitstream_memory, (void **)&vk->bitstream)))
             goto fail;
-        }
-        VK_CALL(vkGetBufferMemoryRequirements(device->vk_device, vk->vk_bitstream, &requirements));
-        if ((type = vkdva_device_find_memory_type(device, requirements.memoryTypeBits,
-                VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT, 0)) < 0)
-        {
-            ERR("No host-visible memory for the bitstream buffer.\n");
-            hr = E_FAIL;
-            goto fail;
-        }
-        alloc_info.allocationSize = requirements.size;
-        alloc_info.memoryTypeIndex = type;
-        if ((vr = VK_CALL(vkAllocateMemory(device->vk_device, &alloc_info, NULL, &vk->vk_bitstream_memory))) < 0
-                || (vr = VK_CALL(vkBindBufferMemory(device->vk_device, vk->vk_bitstream,
-                        vk->vk_bitstream_memory, 0))) < 0
-                || (vr = VK_CALL(vkMapMemory(device->vk_device, vk->vk_bitstream_memory, 0, VK_WHOLE_SIZE, 0,
-                        (void **)&vk->bitstream))) < 0)
-        {
-            hr = hresult_from_vk_result(vr);
-            goto fail;
-        }
     }
 
     {
@@ -1020,7 +996,7 @@ static void vkdva_vk_floor_capture_picture(struct vkdva_vk_decoder *vk, const st
     memset(p, 0, sizeof(*p));
     /* Linked when replayed: the array moves as it grows. */
     p->cmd = *cmd;
-    p->cmd.src_offset = p->bitstream_offset = offset;
+    p->cmd.src_offset = offset;
     memcpy(floor->bitstream + offset, bitstream, cmd->src_range);
     floor->bitstream_size = offset + cmd->src_range;
     if (!(p->cmd.picture_info = p->infos[0] = clone(cmd->picture_info))
@@ -1115,33 +1091,17 @@ static HRESULT vkdva_vk_floor_replay(void *backend, unsigned int repeat)
     vkdva_device_unlock(device);
 
     buffer_info.size = floor->bitstream_size;
+    if (FAILED(hr = vkdva_device_create_buffer_from_info(device, &buffer_info,
+            VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT, 0, &vk_buffer, &vk_memory,
+            &data)))
+        return hr;
+    memcpy(data, floor->bitstream, floor->bitstream_size);
     if ((vr = VK_CALL(vkCreateSemaphore(vk_device, &semaphore_info, NULL, &vk_timeline))) < 0
             || (vr = VK_CALL(vkCreateCommandPool(vk_device, &pool_info, NULL, &vk_pool))) < 0)
         goto done;
     alloc_info.commandPool = vk_pool;
-    if ((vr = VK_CALL(vkAllocateCommandBuffers(vk_device, &alloc_info, vk_cmds))) < 0
-            || (vr = VK_CALL(vkCreateBuffer(vk_device, &buffer_info, NULL, &vk_buffer))) < 0)
+    if ((vr = VK_CALL(vkAllocateCommandBuffers(vk_device, &alloc_info, vk_cmds))) < 0)
         goto done;
-    {
-        VkMemoryAllocateInfo memory_info = {.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
-        VkMemoryRequirements requirements;
-        int type;
-
-        VK_CALL(vkGetBufferMemoryRequirements(vk_device, vk_buffer, &requirements));
-        if ((type = vkdva_device_find_memory_type(device, requirements.memoryTypeBits,
-                VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT, 0)) < 0)
-        {
-            vr = VK_ERROR_OUT_OF_DEVICE_MEMORY;
-            goto done;
-        }
-        memory_info.allocationSize = requirements.size;
-        memory_info.memoryTypeIndex = type;
-        if ((vr = VK_CALL(vkAllocateMemory(vk_device, &memory_info, NULL, &vk_memory))) < 0
-                || (vr = VK_CALL(vkBindBufferMemory(vk_device, vk_buffer, vk_memory, 0))) < 0
-                || (vr = VK_CALL(vkMapMemory(vk_device, vk_memory, 0, VK_WHOLE_SIZE, 0, &data))) < 0)
-            goto done;
-        memcpy(data, floor->bitstream, floor->bitstream_size);
-    }
 
     for (p = 0; p < floor->picture_count; ++p)
         vkdva_vk_decode_cmd_link(&floor->pictures[p].cmd);

@@ -90,7 +90,10 @@ int vkdva_device_find_memory_type(struct d3d11_device *device, uint32_t type_bit
     return vkdva_device_find_memory_type(device, type_bits, required, 0);
 }
 
-HRESULT vkdva_device_create_buffer(struct d3d11_device *device, VkDeviceSize size, VkBufferUsageFlags usage,
+/* A buffer as buffer_info describes it (a video profile list or the queue families it is
+ * shared by in its chain), bound to memory of the first type with the required and, where one
+ * has them, the preferred properties, and mapped if mapped is not NULL. */
+HRESULT vkdva_device_create_buffer_from_info(struct d3d11_device *device, const VkBufferCreateInfo *buffer_info,
         VkMemoryPropertyFlags required, VkMemoryPropertyFlags preferred, VkBuffer *vk_buffer,
         VkDeviceMemory *vk_memory, void **mapped)
 {
@@ -99,13 +102,6 @@ HRESULT vkdva_device_create_buffer(struct d3d11_device *device, VkDeviceSize siz
     VkResult vr;
     int type;
 
-    VkBufferCreateInfo buffer_info =
-    {
-        .sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO,
-        .size = size,
-        .usage = usage,
-        .sharingMode = VK_SHARING_MODE_EXCLUSIVE,
-    };
     VkMemoryAllocateInfo alloc_info =
     {
         .sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO,
@@ -113,12 +109,12 @@ HRESULT vkdva_device_create_buffer(struct d3d11_device *device, VkDeviceSize siz
 
     *vk_buffer = VK_NULL_HANDLE;
     *vk_memory = VK_NULL_HANDLE;
-    if ((vr = VK_CALL(vkCreateBuffer(device->vk_device, &buffer_info, NULL, vk_buffer))) < 0)
+    if ((vr = VK_CALL(vkCreateBuffer(device->vk_device, buffer_info, NULL, vk_buffer))) < 0)
         return hresult_from_vk_result(vr);
     VK_CALL(vkGetBufferMemoryRequirements(device->vk_device, *vk_buffer, &requirements));
     if ((type = vkdva_device_find_memory_type(device, requirements.memoryTypeBits, required, preferred)) < 0)
     {
-        ERR("No memory type with properties %#x for buffer usage %#x.\n", required, usage);
+        ERR("No memory type with properties %#x for buffer usage %#x.\n", required, buffer_info->usage);
         VK_CALL(vkDestroyBuffer(device->vk_device, *vk_buffer, NULL));
         *vk_buffer = VK_NULL_HANDLE;
         return E_FAIL;
@@ -138,6 +134,22 @@ fail:
     *vk_buffer = VK_NULL_HANDLE;
     *vk_memory = VK_NULL_HANDLE;
     return hresult_from_vk_result(vr);
+}
+
+HRESULT vkdva_device_create_buffer(struct d3d11_device *device, VkDeviceSize size, VkBufferUsageFlags usage,
+        VkMemoryPropertyFlags required, VkMemoryPropertyFlags preferred, VkBuffer *vk_buffer,
+        VkDeviceMemory *vk_memory, void **mapped)
+{
+    VkBufferCreateInfo buffer_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO,
+        .size = size,
+        .usage = usage,
+        .sharingMode = VK_SHARING_MODE_EXCLUSIVE,
+    };
+
+    return vkdva_device_create_buffer_from_info(device, &buffer_info, required, preferred, vk_buffer, vk_memory,
+            mapped);
 }
 
 void vkdva_device_destroy_buffer(struct d3d11_device *device, VkBuffer vk_buffer, VkDeviceMemory vk_memory)

@@ -448,11 +448,7 @@ static HRESULT vkdva_bitstream_decryptor_create_decode_buffer(struct vkdva_bitst
         const VkVideoProfileListInfoKHR *profiles, VkDeviceSize size)
 {
     struct d3d11_device *device = d->device;
-    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
     uint32_t families[2] = {device->decode_queues[0].family_index, device->compute_queue.family_index};
-    VkMemoryRequirements requirements;
-    VkResult vr;
-    int type;
 
     VkBufferCreateInfo buffer_info =
     {
@@ -464,24 +460,9 @@ static HRESULT vkdva_bitstream_decryptor_create_decode_buffer(struct vkdva_bitst
         .queueFamilyIndexCount = families[0] == families[1] ? 1 : 2,
         .pQueueFamilyIndices = families,
     };
-    VkMemoryAllocateInfo alloc_info = {.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
 
-    if ((vr = VK_CALL(vkCreateBuffer(device->vk_device, &buffer_info, NULL, &d->vk_decode))) < 0)
-        return hresult_from_vk_result(vr);
-    VK_CALL(vkGetBufferMemoryRequirements(device->vk_device, d->vk_decode, &requirements));
-    if ((type = vkdva_device_find_memory_type(device, requirements.memoryTypeBits,
-            VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, 0)) < 0)
-    {
-        ERR("No device-local memory for the decrypted bitstream.\n");
-        return E_FAIL;
-    }
-    alloc_info.allocationSize = requirements.size;
-    alloc_info.memoryTypeIndex = type;
-    if ((vr = VK_CALL(vkAllocateMemory(device->vk_device, &alloc_info, NULL, &d->vk_decode_memory))) < 0)
-        return hresult_from_vk_result(vr);
-    if ((vr = VK_CALL(vkBindBufferMemory(device->vk_device, d->vk_decode, d->vk_decode_memory, 0))) < 0)
-        return hresult_from_vk_result(vr);
-    return S_OK;
+    return vkdva_device_create_buffer_from_info(device, &buffer_info, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, 0,
+            &d->vk_decode, &d->vk_decode_memory, NULL);
 }
 
 /* Buffers with halves of at least need bytes, whose offsets keep alignment. Device lock held. */

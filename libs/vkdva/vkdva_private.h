@@ -176,8 +176,6 @@ struct vkdva_command_stream
 
 HRESULT vkdva_command_stream_init(struct vkdva_command_stream *stream, struct d3d11_device *device,
         struct vkdva_queue *queue);
-struct vkdva_queue *vkdva_device_acquire_decode_queue(struct d3d11_device *device);
-void vkdva_device_release_decode_queue(struct d3d11_device *device, struct vkdva_queue *queue);
 void vkdva_command_stream_destroy(struct vkdva_command_stream *stream);
 HRESULT vkdva_command_stream_get(struct vkdva_command_stream *stream, VkCommandBuffer *vk_cmd);
 HRESULT vkdva_command_stream_flush(struct vkdva_command_stream *stream);
@@ -578,8 +576,13 @@ HRESULT d3d11_device_create(const struct vkdva_device_create_info *create_info, 
 void vkdva_device_lock(struct d3d11_device *device);
 void vkdva_device_unlock(struct d3d11_device *device);
 void vkdva_device_mark_lost(struct d3d11_device *device, VkResult vr);
+struct vkdva_queue *vkdva_device_acquire_decode_queue(struct d3d11_device *device);
+void vkdva_device_release_decode_queue(struct d3d11_device *device, struct vkdva_queue *queue);
 int vkdva_device_find_memory_type(struct d3d11_device *device, uint32_t type_bits,
         VkMemoryPropertyFlags required, VkMemoryPropertyFlags preferred);
+HRESULT vkdva_device_create_buffer_from_info(struct d3d11_device *device, const VkBufferCreateInfo *buffer_info,
+        VkMemoryPropertyFlags required, VkMemoryPropertyFlags preferred, VkBuffer *vk_buffer,
+        VkDeviceMemory *vk_memory, void **mapped);
 HRESULT vkdva_device_create_buffer(struct d3d11_device *device, VkDeviceSize size, VkBufferUsageFlags usage,
         VkMemoryPropertyFlags required, VkMemoryPropertyFlags preferred, VkBuffer *vk_buffer,
         VkDeviceMemory *vk_memory, void **mapped);
