@@ -754,6 +754,21 @@ static struct vkdva_sw_job *vkdva_sw_first_queued(struct vkdva_sw_decoder *sw)
     return NULL;
 }
 
+/* sw->mutex held, and released meanwhile: sends the oldest queued job to libavcodec. Whoever
+ * decodes (the worker, or DecoderEndFrame on Windows) calls it; false if none was queued. */
+static bool vkdva_sw_send_next(struct vkdva_sw_decoder *sw)
+{
+    struct vkdva_sw_job *job;
+
+    if (!(job = vkdva_sw_first_queued(sw)))
+        return false;
+    job->state = VKDVA_SW_JOB_SENT;
+    pthread_mutex_unlock(&sw->mutex);
+    vkdva_sw_send(sw, job);
+    pthread_mutex_lock(&sw->mutex);
+    return true;
+}
+
 static void vkdva_sw_job_free(struct vkdva_sw_decoder *sw, struct vkdva_sw_job *job)
 {
     if (job->upload)
@@ -850,34 +865,27 @@ static void *vkdva_sw_worker(void *arg)
 {
     struct vkdva_sw_decoder *sw = arg;
     pthread_mutex_t *device_mutex = &sw->decoder->device->mutex;
-    struct vkdva_sw_job *job;
     bool worked;
 
     pthread_mutex_lock(&sw->mutex);
     for (;;)
     {
-        worked = true;
-        if ((job = vkdva_sw_first_queued(sw)))
-        {
-            job->state = VKDVA_SW_JOB_SENT;
-            pthread_mutex_unlock(&sw->mutex);
-            vkdva_sw_send(sw, job);
-            pthread_mutex_lock(&sw->mutex);
-        }
-        else if (sw->drain_requested)
+        /* A packet to send first, then a drain someone waits for, then quitting. */
+        worked = vkdva_sw_send_next(sw);
+        if (!worked && sw->drain_requested)
         {
             sw->drain_requested = false;
             pthread_mutex_unlock(&sw->mutex);
             vkdva_sw_drain(sw);
             pthread_mutex_lock(&sw->mutex);
+            worked = true;
         }
-        else if (sw->quit)
+        else if (!worked && sw->quit)
         {
             break;
         }
-        else
+        else if (!worked)
         {
-            worked = false;
             sw->worker_idle = true;
             pthread_cond_broadcast(&sw->progress_cond);
             pthread_cond_wait(&sw->work_cond, &sw->mutex);
@@ -1194,18 +1202,8 @@ static HRESULT vkdva_sw_decode(void *backend, const struct vkdva_decode_frame *f
     vkdva_list_add_tail(&sw->jobs, &job->entry);
     ++sw->job_count;
     pthread_cond_signal(&sw->work_cond);
-    if (sw->inline_decode)
-    {
-        struct vkdva_sw_job *queued;
-
-        while ((queued = vkdva_sw_first_queued(sw)))
-        {
-            queued->state = VKDVA_SW_JOB_SENT;
-            pthread_mutex_unlock(&sw->mutex);
-            vkdva_sw_send(sw, queued);
-            pthread_mutex_lock(&sw->mutex);
-        }
-    }
+    while (sw->inline_decode && vkdva_sw_send_next(sw))
+        ;
     /* Enough work queued: wait for the worker, writing what it finishes meanwhile (the caller
      * holds the device lock the worker would need). */
     limit = sw->thread_count + VKDVA_SW_MAX_EXTRA_JOBS;
