@@ -25,6 +25,7 @@
 /* The library's objects (linked for "reencrypt") define the IIDs: no initguid.h here. */
 #include "../vkdva-decode/codec.h"
 #include "../vkdva-decode/d3d11va.h"
+#include "bench.h"
 #include "decoder.h"
 #include <pthread.h>
 #include <errno.h>
@@ -50,12 +51,19 @@ struct capture
     bool failed;
 };
 
-static double clock_seconds(clockid_t clock)
+double bench_clock(clockid_t clock)
 {
     struct timespec ts;
 
     clock_gettime(clock, &ts);
     return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int bench_compare_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+
+    return x < y ? -1 : x > y;
 }
 
 static bool capture_sequence(void *context, const struct codec_sequence *sequence)
@@ -102,8 +110,6 @@ static bool ignore_output(void *context, unsigned int surface, int poc)
     return true;
 }
 
-int bench_reencrypt(int argc, char **argv);
-int bench_refresh(int argc, char **argv);
 
 static void usage(void)
 {
@@ -157,8 +163,8 @@ static double time_operations(ID3D11Device *device, ID3D11DeviceContext *context
         if (i == 8)
         {
             wait_idle(device, context);
-            start = clock_seconds(CLOCK_MONOTONIC);
-            start_cpu = clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
+            start = bench_clock(CLOCK_MONOTONIC);
+            start_cpu = bench_clock(CLOCK_PROCESS_CPUTIME_ID);
         }
         if (vp)
         {
@@ -176,9 +182,9 @@ static double time_operations(ID3D11Device *device, ID3D11DeviceContext *context
             ID3D11DeviceContext_Flush(context);
     }
     /* CPU time of the calls themselves, before waiting for the GPU. */
-    *cpu = clock_seconds(CLOCK_PROCESS_CPUTIME_ID) - start_cpu;
+    *cpu = bench_clock(CLOCK_PROCESS_CPUTIME_ID) - start_cpu;
     wait_idle(device, context);
-    return clock_seconds(CLOCK_MONOTONIC) - start;
+    return bench_clock(CLOCK_MONOTONIC) - start;
 }
 
 static int bench_blit(int argc, char **argv)
@@ -358,7 +364,7 @@ static void *decode_passes(void *context)
             }
         }
         if (job->pass_ends)
-            job->pass_ends[r] = clock_seconds(CLOCK_MONOTONIC);
+            job->pass_ends[r] = bench_clock(CLOCK_MONOTONIC);
     }
     return NULL;
 }
@@ -427,7 +433,7 @@ int main(int argc, char **argv)
     callbacks.start_sequence = capture_sequence;
     callbacks.decode_picture = capture_picture;
     callbacks.output_picture = ignore_output;
-    start_cpu = clock_seconds(CLOCK_THREAD_CPUTIME_ID);
+    start_cpu = bench_clock(CLOCK_THREAD_CPUTIME_ID);
     if (!(codec = codec_for_file(input)->create(&callbacks)))
         return 1;
     while (bitstream_next_nal(stream, size, &pos, &nal))
@@ -437,7 +443,7 @@ int main(int argc, char **argv)
     }
     codec->ops->flush(codec);
     codec->ops->destroy(codec);
-    parse_cpu = clock_seconds(CLOCK_THREAD_CPUTIME_ID) - start_cpu;
+    parse_cpu = bench_clock(CLOCK_THREAD_CPUTIME_ID) - start_cpu;
     if (capture.failed || !capture.count)
         return 1;
 
@@ -478,8 +484,8 @@ int main(int argc, char **argv)
     }
     wait_idle(device, context);
 
-    start_wall = clock_seconds(CLOCK_MONOTONIC);
-    start_cpu = clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
+    start_wall = bench_clock(CLOCK_MONOTONIC);
+    start_cpu = bench_clock(CLOCK_PROCESS_CPUTIME_ID);
     if (decoder_count == 1)
     {
         jobs[0].pass_ends = calloc(repeat, sizeof(*jobs[0].pass_ends));
@@ -499,8 +505,8 @@ int main(int argc, char **argv)
     }
     /* Everything submitted has completed when an event query signals. */
     wait_idle(device, context);
-    wall = clock_seconds(CLOCK_MONOTONIC) - start_wall;
-    cpu = clock_seconds(CLOCK_PROCESS_CPUTIME_ID) - start_cpu;
+    wall = bench_clock(CLOCK_MONOTONIC) - start_wall;
+    cpu = bench_clock(CLOCK_PROCESS_CPUTIME_ID) - start_cpu;
     frames = (double)capture.count * repeat * decoder_count;
 
     printf("stream: %s, %ux%u, %zu pictures, %u timed passes, %u decoder(s)\n", input, capture.sequence.width,
@@ -520,15 +526,15 @@ int main(int argc, char **argv)
 
     if (floor_mode)
     {
-        start_wall = clock_seconds(CLOCK_MONOTONIC);
-        start_cpu = clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
+        start_wall = bench_clock(CLOCK_MONOTONIC);
+        start_cpu = bench_clock(CLOCK_PROCESS_CPUTIME_ID);
         if (FAILED(hr = vkdva_decoder_floor_replay(d3d11va_get_decoder(jobs[0].va), repeat)))
         {
             fprintf(stderr, "The floor replay failed, hr %#x.\n", (unsigned int)hr);
             return 1;
         }
-        wall = clock_seconds(CLOCK_MONOTONIC) - start_wall;
-        cpu = clock_seconds(CLOCK_PROCESS_CPUTIME_ID) - start_cpu;
+        wall = bench_clock(CLOCK_MONOTONIC) - start_wall;
+        cpu = bench_clock(CLOCK_PROCESS_CPUTIME_ID) - start_cpu;
         frames = (double)capture.count * repeat;
         printf("floor (the same Vulkan decode commands submitted directly): %.1f frames/s (%.3f s), "
                 "%.1f us/frame CPU\n", frames / wall, wall, cpu * 1e6 / frames);

@@ -22,27 +22,11 @@
  * method is described in docs/PERFORMANCE.md. */
 
 #include "vkdva_private.h"
+#include "bench.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-int bench_reencrypt(int argc, char **argv);
-
-static double reencrypt_clock(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static int compare_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-
-    return x < y ? -1 : x > y;
-}
 
 static void reencrypt_usage(void)
 {
@@ -148,7 +132,7 @@ int bench_reencrypt(int argc, char **argv)
     /* One untimed pass fills the buffers and creates the pipelines. */
     for (r = 0; r <= repeat; ++r)
     {
-        start = reencrypt_clock();
+        start = bench_clock(CLOCK_MONOTONIC);
         vkdva_device_lock(device);
         if (FAILED(hr = vkdva_command_stream_get(stream, &vk_cmd)))
             return 1;
@@ -184,7 +168,7 @@ int bench_reencrypt(int argc, char **argv)
             return 1;
         vkdva_device_unlock(device);
         if (r)
-            total_wall += reencrypt_clock() - start;
+            total_wall += bench_clock(CLOCK_MONOTONIC) - start;
         /* K' = K ^ R: the next pass re-encrypts from the key this one left. */
         memcpy(from.key, to.key, sizeof(from.key));
         for (i = 0; i < sizeof(to.key); ++i)
@@ -199,8 +183,8 @@ int bench_reencrypt(int argc, char **argv)
         copy_times[r - 1] = (timestamps[2] - timestamps[1]) * period * 1e-9;
     }
 
-    qsort(aes_times, repeat, sizeof(*aes_times), compare_double);
-    qsort(copy_times, repeat, sizeof(*copy_times), compare_double);
+    qsort(aes_times, repeat, sizeof(*aes_times), bench_compare_double);
+    qsort(copy_times, repeat, sizeof(*copy_times), bench_compare_double);
     vkdva_aes_get_variant_name(device, variant, sizeof(variant));
     printf("device: %s\n", device->caps.properties.deviceName);
     printf("AES variant: %s\n", variant);

@@ -25,27 +25,11 @@
 
 #define COBJMACROS
 #include "../vkdva-decode/protected.h"
+#include "bench.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-int bench_refresh(int argc, char **argv);
-
-static double refresh_clock(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static int refresh_compare(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-
-    return x < y ? -1 : x > y;
-}
 
 static void refresh_wait(ID3D11DeviceContext *context, ID3D11Query *query)
 {
@@ -157,14 +141,14 @@ int bench_refresh(int argc, char **argv)
 
     for (r = 0; r < repeat; ++r)
     {
-        start = refresh_clock();
+        start = bench_clock(CLOCK_MONOTONIC);
         drm_client_picture_done(client);
-        finish[r] = refresh_clock() - start;
+        finish[r] = bench_clock(CLOCK_MONOTONIC) - start;
         refresh_wait(context, query);
-        complete[r] = refresh_clock() - start;
+        complete[r] = bench_clock(CLOCK_MONOTONIC) - start;
     }
-    qsort(finish, repeat, sizeof(*finish), refresh_compare);
-    qsort(complete, repeat, sizeof(*complete), refresh_compare);
+    qsort(finish, repeat, sizeof(*finish), bench_compare_double);
+    qsort(complete, repeat, sizeof(*complete), bench_compare_double);
     printf("surfaces: %u protected NV12 %ux%u (%.1f MB in all), %u timed refreshes\n", count, width, height,
             count * (double)width * height * 1.5 / 1e6, repeat);
     printf("Start+FinishSessionKeyRefresh return: median %.3f ms (best %.3f ms)\n",
