@@ -1065,7 +1065,8 @@ HRESULT vkdva_decoder_extension(struct d3d11_video_decoder *decoder, const D3D11
     decoder->status_count -= count;
     return S_OK;
 }
-HRESULT vkdva_decoder_floor_capture(ID3D11VideoDecoder *iface)
+
+HRESULT vkdva_decoder_floor_capture(ID3D11VideoDecoder *iface, unsigned int picture_count)
 {
     struct d3d11_video_decoder *decoder = unsafe_impl_from_ID3D11VideoDecoder(iface);
     HRESULT hr;
@@ -1076,7 +1077,7 @@ HRESULT vkdva_decoder_floor_capture(ID3D11VideoDecoder *iface)
         return E_NOTIMPL;
     }
     vkdva_device_lock(decoder->device);
-    hr = decoder->backend_ops->floor_capture(decoder->backend);
+    hr = decoder->backend_ops->floor_capture(decoder->backend, picture_count);
     vkdva_device_unlock(decoder->device);
     return hr;
 }

@@ -278,9 +278,9 @@ struct vkdva_decoder_backend_ops
     /* Turns finished work into status reports (vkdva_decoder_add_status); may be NULL. */
     void (*collect_statuses)(void *backend);
     void (*destroy)(void *backend);
-    /* vkdva-bench's direct-Vulkan floor (may be NULL): keep the decode commands of the
-     * pictures decoded from now on, then submit them again straight to Vulkan. */
-    HRESULT (*floor_capture)(void *backend);
+    /* vkdva-bench's direct-Vulkan floor (may be NULL): keep the decode commands of the next
+     * picture_count pictures decoded, then submit them again straight to Vulkan. */
+    HRESULT (*floor_capture)(void *backend, unsigned int picture_count);
     HRESULT (*floor_replay)(void *backend, unsigned int repeat);
 };
 
@@ -411,9 +411,9 @@ HRESULT vkdva_bitstream_decryptor_decrypt(struct vkdva_bitstream_decryptor **dec
 void vkdva_bitstream_decryptor_destroy(struct vkdva_bitstream_decryptor *decryptor);
 
 /* vkdva-bench's floor mode (not part of the D3D11 API): capture the Vulkan decode commands of
- * the pictures decoded next, then replay them \a repeat times, as a program using Vulkan Video
+ * the next \a picture_count pictures decoded, then replay them \a repeat times, as a program using Vulkan Video
  * directly would submit them. The decoder's references are lost after a replay. */
-HRESULT vkdva_decoder_floor_capture(ID3D11VideoDecoder *iface);
+HRESULT vkdva_decoder_floor_capture(ID3D11VideoDecoder *iface, unsigned int picture_count);
 HRESULT vkdva_decoder_floor_replay(ID3D11VideoDecoder *iface, unsigned int repeat);
 
 #endif /* __VKDVA_DECODER_H */

@@ -467,7 +467,7 @@ int main(int argc, char **argv)
             return 1;
     }
     /* The floor keeps the Vulkan commands of the untimed first pass. */
-    if (floor_mode && FAILED(hr = vkdva_decoder_floor_capture(d3d11va_get_decoder(jobs[0].va))))
+    if (floor_mode && FAILED(hr = vkdva_decoder_floor_capture(d3d11va_get_decoder(jobs[0].va), capture.count)))
     {
         fprintf(stderr, "The decoder has no floor mode, hr %#x.\n", (unsigned int)hr);
         return 1;
