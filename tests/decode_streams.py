@@ -30,6 +30,11 @@ build's vkdva-decode.exe inside a Wine prefix through tools/wine-test.sh.
 
 --gpu: decode on the Vulkan Video backend only (VKDVA_DECODE_BACKEND=vulkan); exit 77 when the
 device has no video decode queue for the codec.
+--both-backends: decode each stream on the Vulkan Video backend and on the software backend;
+both must give the reference MD5 (so the same as each other); exit 77 when either backend is
+missing here. --size-refusable streams are compared on the software backend when the hardware
+refuses them.
+--unsupported-on BACKEND NAME: as --unsupported, on that backend (vulkan or software) only.
 --decoder-arg ARG: pass ARG to vkdva-decode as well (repeatable), e.g. --protected.
 --unsupported NAME: the stream needs what the backend in use cannot do (the software backend and
 H.264 pic_order_cnt_type 1, which DXVA does not describe); vkdva-decode must then stop with a
@@ -58,9 +63,11 @@ def main():
     codec = "h264"
     only = []
     unsupported = []
+    unsupported_on = {}
     size_refusable = []
     decoder_args = []
     run_with = []
+    backends = [None]
     env = dict(os.environ)
     rest = args[2:]
     while rest:
@@ -74,7 +81,10 @@ def main():
             only.append(rest[1])
             rest = rest[2:]
         elif rest[0] == "--gpu":
-            env["VKDVA_DECODE_BACKEND"] = "vulkan"
+            backends = ["vulkan"]
+            rest = rest[1:]
+        elif rest[0] == "--both-backends":
+            backends = ["vulkan", "software"]
             rest = rest[1:]
         elif rest[0] == "--decoder-arg" and len(rest) > 1:
             decoder_args.append(rest[1])
@@ -82,6 +92,9 @@ def main():
         elif rest[0] == "--unsupported" and len(rest) > 1:
             unsupported.append(rest[1])
             rest = rest[2:]
+        elif rest[0] == "--unsupported-on" and len(rest) > 2:
+            unsupported_on.setdefault(rest[1], []).append(rest[2])
+            rest = rest[3:]
         elif rest[0] == "--size-refusable" and len(rest) > 1:
             size_refusable.append(rest[1])
             rest = rest[2:]
@@ -103,34 +116,43 @@ def main():
         if not name.lower().endswith(EXTENSIONS[codec]) or (only and name not in only):
             continue
         path = os.path.join(folder, name)
-        result = subprocess.run(run_with + [decoder, "--codec", codec, "--md5"] + decoder_args + [path],
-                                capture_output=True, text=True, timeout=1200, env=env)
-        if "does not offer" in result.stderr and env.get("VKDVA_DECODE_BACKEND") == "vulkan":
-            print("%s: no Vulkan Video decoder for this codec here, skipping" % name)
-            return 77
-        got = result.stdout.strip().split()[-1] if result.stdout.strip() else ""
-        if name in unsupported:
-            # A clean refusal: exit status 1 (not a signal) and a message saying why.
-            if result.returncode == 1 and result.stderr.strip():
+        results = {}
+        for backend in backends:
+            if backend:
+                env["VKDVA_DECODE_BACKEND"] = backend
+            label = "%s [%s]" % (name, backend) if len(backends) > 1 else name
+            result = subprocess.run(run_with + [decoder, "--codec", codec, "--md5"] + decoder_args + [path],
+                                    capture_output=True, text=True, timeout=1200, env=env)
+            if "does not offer" in result.stderr and backend:
+                print("%s: no %s decoder for this codec here, skipping" % (name, backend))
+                return 77
+            got = result.stdout.strip().split()[-1] if result.stdout.strip() else ""
+            if name in unsupported or name in unsupported_on.get(backend or os.environ.get("VKDVA_DECODE_BACKEND"), []):
+                # A clean refusal: exit status 1 (not a signal) and a message saying why.
+                if result.returncode == 1 and result.stderr.strip():
+                    passed += 1
+                    print("ok   %s: unsupported, as expected: %s" % (label, result.stderr.strip().splitlines()[0]))
+                else:
+                    failed += 1
+                    print("FAIL %s: expected a clean refusal, got exit %d" % (label, result.returncode))
+                continue
+            if (name in size_refusable and backend != "software" and result.returncode == 1
+                    and "CreateVideoDecoder failed for" in result.stderr and "hr 0x80070057" in result.stderr):
+                skipped += 1
+                print("skip %s: the device's decoder refuses its size: %s"
+                      % (label, result.stderr.strip().splitlines()[-1]))
+                continue
+            if result.returncode == 0 and got == md5:
                 passed += 1
-                print("ok   %s: unsupported, as expected: %s" % (name, result.stderr.strip().splitlines()[0]))
+                results[backend] = got
+                print("ok   %s %s" % (label, md5))
             else:
                 failed += 1
-                print("FAIL %s: expected a clean refusal, got exit %d" % (name, result.returncode))
-            continue
-        if (name in size_refusable and result.returncode == 1
-                and "CreateVideoDecoder failed for" in result.stderr and "hr 0x80070057" in result.stderr):
-            skipped += 1
-            print("skip %s: the device's decoder refuses its size: %s" % (name, result.stderr.strip().splitlines()[-1]))
-            continue
-        if result.returncode == 0 and got == md5:
-            passed += 1
-            print("ok   %s %s" % (name, md5))
-        else:
-            failed += 1
-            print("FAIL %s: exit %d, got %s, expected %s (%s)" % (name, result.returncode, got or "-", md5, pixfmt))
-            for err in result.stderr.strip().splitlines()[-5:]:
-                print("     " + err)
+                print("FAIL %s: exit %d, got %s, expected %s (%s)" % (label, result.returncode, got or "-", md5, pixfmt))
+                for err in result.stderr.strip().splitlines()[-5:]:
+                    print("     " + err)
+        if len(results) > 1 and len(set(results.values())) == 1:
+            print("same %s: %s" % (name, " = ".join("%s %s" % (b, m) for b, m in results.items())))
     print("%s: %d passed, %d failed, %d skipped" % (os.path.basename(folder.rstrip("/")), passed, failed, skipped))
     if not passed and not failed:
         return 77
