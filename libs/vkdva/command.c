@@ -266,9 +266,66 @@ bool vkdva_command_stream_is_complete(struct vkdva_command_stream *stream, uint6
 
 /* Waits until the stream has executed everything up to value; with flush, the command buffer
  * being recorded is submitted first where value refers to it. */
+/* Windows resets a GPU whose work runs for more than two seconds (TDR) and removes the device
+ * with DXGI_ERROR_DEVICE_HUNG. vkdva reports a wait still pending after VKDVA_HANG_REPORT_S
+ * seconds, with what each timeline has completed, and after VKDVA_GPU_TIMEOUT seconds (60 by
+ * default, 0 for never) removes the device the same way: an application then gets errors
+ * instead of hanging with the GPU. */
+#define VKDVA_HANG_REPORT_S 5u
+
+static unsigned int vkdva_gpu_timeout_s(void)
+{
+    const char *env = getenv("VKDVA_GPU_TIMEOUT");
+    long seconds;
+
+    if (env && (seconds = strtol(env, NULL, 10)) >= 0)
+        return seconds;
+    return 60;
+}
+
+static uint64_t vkdva_timeline_completed(struct d3d11_device *device, VkSemaphore vk_semaphore)
+{
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    uint64_t value = 0;
+
+    VK_CALL(vkGetSemaphoreCounterValue(device->vk_device, vk_semaphore, &value));
+    return value;
+}
+
+static VkResult vkdva_command_stream_wait_gpu(struct vkdva_command_stream *stream, const VkSemaphoreWaitInfo *info)
+{
+    struct vkdva_command_stream *context_stream = &stream->device->immediate_context.stream;
+    const struct vkdva_vk_procs *vk_procs = &stream->device->vk_procs;
+    unsigned int waited = 0, limit = 0;
+    VkResult vr;
+
+    while ((vr = VK_CALL(vkWaitSemaphores(stream->device->vk_device, info,
+            VKDVA_HANG_REPORT_S * UINT64_C(1000000000)))) == VK_TIMEOUT)
+    {
+        if (!waited)
+        {
+            limit = vkdva_gpu_timeout_s();
+            ERR("Value %" PRIu64 " on queue family %u not reached after %u s: this stream has submitted %"
+                    PRIu64 " and completed %" PRIu64 ", the compute stream submitted %" PRIu64 " and completed %"
+                    PRIu64 "%s.\n", *info->pValues, stream->queue->family_index, VKDVA_HANG_REPORT_S,
+                    stream->submitted_value, vkdva_timeline_completed(stream->device, stream->vk_timeline),
+                    context_stream->submitted_value,
+                    vkdva_timeline_completed(stream->device, context_stream->vk_timeline),
+                    stream->wait_count ? " (its next submission waits on other queues)" : "");
+        }
+        waited += VKDVA_HANG_REPORT_S;
+        if (limit && waited >= limit)
+        {
+            ERR("The GPU has not progressed for %u s: the device is removed (DXGI_ERROR_DEVICE_HUNG).\n", waited);
+            stream->device->removed_reason = DXGI_ERROR_DEVICE_HUNG;
+            return VK_TIMEOUT;
+        }
+    }
+    return vr;
+}
+
 HRESULT vkdva_command_stream_wait(struct vkdva_command_stream *stream, uint64_t value, bool flush)
 {
-    const struct vkdva_vk_procs *vk_procs = &stream->device->vk_procs;
     HRESULT hr;
     VkResult vr;
 
@@ -297,11 +354,13 @@ HRESULT vkdva_command_stream_wait(struct vkdva_command_stream *stream, uint64_t 
         if (!value)
             return S_OK;
     }
-    if ((vr = VK_CALL(vkWaitSemaphores(stream->device->vk_device, &wait_info, UINT64_MAX))) < 0)
+    if ((vr = vkdva_command_stream_wait_gpu(stream, &wait_info)) < 0)
     {
         vkdva_device_mark_lost(stream->device, vr);
         return hresult_from_vk_result(vr);
     }
+    if (vr == VK_TIMEOUT)
+        return DXGI_ERROR_DEVICE_HUNG;
     vkdva_command_stream_collect(stream, value);
     return S_OK;
 }

@@ -613,6 +613,8 @@ HRESULT vkdva_bitstream_decryptor_decrypt(struct vkdva_bitstream_decryptor **dec
 
     /* The decode waits for this pass; the pass after next on this half waits for the decode. */
     d->decode_values[half] = decode_stream->next_value;
+    TRACE("Half %u: pass %" PRIu64 " (after decode %" PRIu64 "), decode %" PRIu64 ", %" PRIu64 " bytes of %zu slices.\n",
+            half, context_stream->next_value, decode_wait, decode_stream->next_value, (uint64_t)size, count);
     vkdva_command_stream_add_wait(decode_stream, context_stream->vk_timeline, context_stream->next_value);
     if (FAILED(hr = vkdva_command_stream_flush(context_stream)))
         goto done;
