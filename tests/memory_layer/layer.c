@@ -26,10 +26,32 @@
  * when the mapping fails. On lavapipe, and only there, this layer makes every allocation
  * exportable (and declares the opaque-fd handle type on images and buffers, as
  * VUID-vkBindImageMemory-memory-02728 wants), so that lavapipe's own allocation fails for real
- * when the address space runs out. It decides nothing itself: no allocation is refused here. */
+ * when the address space runs out. It decides nothing itself: no allocation is refused here.
+ *
+ * The same layer plays a hung GPU for the GPU watchdog test (tests/hang.c, vkdva's
+ * vkdva_command_stream_wait_gpu() in command.c): every queue submission made while the
+ * environment variable VKDVA_TEST_LAYER_HANG is set (and not "0") never completes, as far as
+ * the application can tell. The driver still executes it (nothing is left pending in it, so
+ * the application can tear down as it would after a real hang), but for each timeline
+ * semaphore such a submission signals:
+ * - vkGetSemaphoreCounterValue reports at most the last value signalled before the hang;
+ * - vkWaitSemaphores for a value above that returns VK_TIMEOUT at once, whatever its timeout:
+ *   waiting for real would only slow the test down; what is tested is what vkdva does with the
+ *   timeouts, not how long they last;
+ * - vkDeviceWaitIdle and vkQueueWaitIdle would never return on a hung GPU (they have no
+ *   timeout), so calling them then is a bug of the application: the layer says so on stderr
+ *   and aborts.
+ * The variable is read at each submission, not once, because vkdva itself waits for the GPU
+ * while it creates objects (a Vulkan Video decoder waits for the initialisation of its DPB,
+ * decoder_vk.c; a copy out of a texture created with initial data waits for the upload), so a
+ * GPU hung from the start, or after a fixed number of calls, would remove the device before the
+ * test has set anything up, or tie the test to how many waits vkdva makes: the test sets the
+ * variable (setenv()) right before the work that is to hang, as tests/fault.c does with
+ * VKDVA_FAULT_DEVICE_LOST. Without the variable nothing here changes what the driver does. */
 
 #include <pthread.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <vulkan/vulkan.h>
@@ -60,6 +82,23 @@ struct mapped_device
     PFN_vkAllocateMemory AllocateMemory;
     PFN_vkCreateImage CreateImage;
     PFN_vkCreateBuffer CreateBuffer;
+    PFN_vkDestroySemaphore DestroySemaphore;
+    PFN_vkQueueSubmit QueueSubmit;
+    PFN_vkQueueSubmit2 QueueSubmit2;
+    PFN_vkSignalSemaphore SignalSemaphore;
+    PFN_vkGetSemaphoreCounterValue GetSemaphoreCounterValue;
+    PFN_vkWaitSemaphores WaitSemaphores;
+    PFN_vkDeviceWaitIdle DeviceWaitIdle;
+    PFN_vkQueueWaitIdle QueueWaitIdle;
+    /* The timeline semaphores signalled by submissions made while the GPU "hangs". */
+    struct hung_semaphore
+    {
+        VkSemaphore semaphore;
+        uint64_t reached;   /* the last value signalled before the hang */
+        bool hung;
+    } *semaphores;
+    size_t semaphore_count, semaphore_size;
+    bool hung;  /* some submission will never complete */
     struct mapped_device *next;
 };
 
@@ -268,6 +307,20 @@ static VKAPI_ATTR VkResult VKAPI_CALL mapped_CreateDevice(VkPhysicalDevice physi
     device->AllocateMemory = (PFN_vkAllocateMemory)gdpa(*out, "vkAllocateMemory");
     device->CreateImage = (PFN_vkCreateImage)gdpa(*out, "vkCreateImage");
     device->CreateBuffer = (PFN_vkCreateBuffer)gdpa(*out, "vkCreateBuffer");
+    device->DestroySemaphore = (PFN_vkDestroySemaphore)gdpa(*out, "vkDestroySemaphore");
+    device->QueueSubmit = (PFN_vkQueueSubmit)gdpa(*out, "vkQueueSubmit");
+    device->DeviceWaitIdle = (PFN_vkDeviceWaitIdle)gdpa(*out, "vkDeviceWaitIdle");
+    device->QueueWaitIdle = (PFN_vkQueueWaitIdle)gdpa(*out, "vkQueueWaitIdle");
+    /* Core in Vulkan 1.2 and 1.3, the extensions' names before. */
+    if (!(device->QueueSubmit2 = (PFN_vkQueueSubmit2)gdpa(*out, "vkQueueSubmit2")))
+        device->QueueSubmit2 = (PFN_vkQueueSubmit2)gdpa(*out, "vkQueueSubmit2KHR");
+    if (!(device->SignalSemaphore = (PFN_vkSignalSemaphore)gdpa(*out, "vkSignalSemaphore")))
+        device->SignalSemaphore = (PFN_vkSignalSemaphore)gdpa(*out, "vkSignalSemaphoreKHR");
+    if (!(device->GetSemaphoreCounterValue = (PFN_vkGetSemaphoreCounterValue)gdpa(*out, "vkGetSemaphoreCounterValue")))
+        device->GetSemaphoreCounterValue
+                = (PFN_vkGetSemaphoreCounterValue)gdpa(*out, "vkGetSemaphoreCounterValueKHR");
+    if (!(device->WaitSemaphores = (PFN_vkWaitSemaphores)gdpa(*out, "vkWaitSemaphores")))
+        device->WaitSemaphores = (PFN_vkWaitSemaphores)gdpa(*out, "vkWaitSemaphoresKHR");
     pthread_mutex_lock(&mapped_lock);
     device->next = mapped_devices;
     mapped_devices = device;
@@ -295,6 +348,7 @@ static VKAPI_ATTR void VKAPI_CALL mapped_DestroyDevice(VkDevice handle, const Vk
     if (!device)
         return;
     device->DestroyDevice(handle, allocator);
+    free(device->semaphores);
     free(device);
 }
 
@@ -355,6 +409,244 @@ static VKAPI_ATTR VkResult VKAPI_CALL mapped_CreateBuffer(VkDevice handle, const
     return device->CreateBuffer(handle, &external, allocator, buffer);
 }
 
+/* The hung GPU (tests/hang.c). */
+
+static bool hang_active(void)
+{
+    const char *value = getenv("VKDVA_TEST_LAYER_HANG");
+
+    return value && *value && strcmp(value, "0");
+}
+
+/* mapped_lock held. */
+static struct hung_semaphore *hang_semaphore(struct mapped_device *device, VkSemaphore semaphore, bool add)
+{
+    struct hung_semaphore *semaphores;
+    size_t i;
+
+    for (i = 0; i < device->semaphore_count; ++i)
+    {
+        if (device->semaphores[i].semaphore == semaphore)
+            return &device->semaphores[i];
+    }
+    if (!add)
+        return NULL;
+    if (device->semaphore_count == device->semaphore_size)
+    {
+        if (!(semaphores = realloc(device->semaphores, (device->semaphore_size * 2 + 8) * sizeof(*semaphores))))
+        {
+            fprintf(stderr, "VK_LAYER_VKDVA_mapped_memory: out of memory.\n");
+            abort();
+        }
+        device->semaphores = semaphores;
+        device->semaphore_size = device->semaphore_size * 2 + 8;
+    }
+    device->semaphores[device->semaphore_count] = (struct hung_semaphore){.semaphore = semaphore};
+    return &device->semaphores[device->semaphore_count++];
+}
+
+/* A submission made now signals semaphore with value: completed as far as anyone can tell, or
+ * never when the GPU hangs. */
+static void hang_note_signal(struct mapped_device *device, VkSemaphore semaphore, uint64_t value, bool hanging)
+{
+    struct hung_semaphore *s;
+
+    pthread_mutex_lock(&mapped_lock);
+    s = hang_semaphore(device, semaphore, true);
+    if (hanging)
+        s->hung = device->hung = true;
+    else if (!s->hung && value > s->reached)
+        s->reached = value;
+    pthread_mutex_unlock(&mapped_lock);
+}
+
+/* Whether semaphore can still reach value; *reached is what it is allowed to report. */
+static bool hang_can_reach(struct mapped_device *device, VkSemaphore semaphore, uint64_t value, uint64_t *reached)
+{
+    struct hung_semaphore *s;
+    bool ret = true;
+
+    *reached = UINT64_MAX;
+    pthread_mutex_lock(&mapped_lock);
+    if ((s = hang_semaphore(device, semaphore, false)) && s->hung)
+    {
+        *reached = s->reached;
+        ret = value <= s->reached;
+    }
+    pthread_mutex_unlock(&mapped_lock);
+    return ret;
+}
+
+static VKAPI_ATTR VkResult VKAPI_CALL mapped_QueueSubmit(VkQueue queue, uint32_t count, const VkSubmitInfo *submits,
+        VkFence fence)
+{
+    struct mapped_device *device = mapped_device_find(queue);
+    const VkTimelineSemaphoreSubmitInfo *timeline;
+    bool hanging = hang_active();
+    const VkBaseInStructure *s;
+    uint32_t i, j;
+    VkResult vr;
+
+    if ((vr = device->QueueSubmit(queue, count, submits, fence)) < 0)
+        return vr;
+    if (hanging)
+    {
+        /* The fence would never be signalled either. */
+        pthread_mutex_lock(&mapped_lock);
+        device->hung = true;
+        pthread_mutex_unlock(&mapped_lock);
+    }
+    for (i = 0; i < count; ++i)
+    {
+        for (s = submits[i].pNext, timeline = NULL; s && !timeline; s = s->pNext)
+        {
+            if (s->sType == VK_STRUCTURE_TYPE_TIMELINE_SEMAPHORE_SUBMIT_INFO)
+                timeline = (const VkTimelineSemaphoreSubmitInfo *)s;
+        }
+        for (j = 0; j < submits[i].signalSemaphoreCount; ++j)
+            hang_note_signal(device, submits[i].pSignalSemaphores[j],
+                    timeline && j < timeline->signalSemaphoreValueCount ? timeline->pSignalSemaphoreValues[j] : 0,
+                    hanging);
+    }
+    return vr;
+}
+
+static VKAPI_ATTR VkResult VKAPI_CALL mapped_QueueSubmit2(VkQueue queue, uint32_t count, const VkSubmitInfo2 *submits,
+        VkFence fence)
+{
+    struct mapped_device *device = mapped_device_find(queue);
+    bool hanging = hang_active();
+    uint32_t i, j;
+    VkResult vr;
+
+    if ((vr = device->QueueSubmit2(queue, count, submits, fence)) < 0)
+        return vr;
+    if (hanging)
+    {
+        pthread_mutex_lock(&mapped_lock);
+        device->hung = true;
+        pthread_mutex_unlock(&mapped_lock);
+    }
+    for (i = 0; i < count; ++i)
+    {
+        for (j = 0; j < submits[i].signalSemaphoreInfoCount; ++j)
+            hang_note_signal(device, submits[i].pSignalSemaphoreInfos[j].semaphore,
+                    submits[i].pSignalSemaphoreInfos[j].value, hanging);
+    }
+    return vr;
+}
+
+/* A signal from the host is not GPU work: it happens even while the GPU hangs. */
+static VKAPI_ATTR VkResult VKAPI_CALL mapped_SignalSemaphore(VkDevice handle, const VkSemaphoreSignalInfo *info)
+{
+    struct mapped_device *device = mapped_device_find(handle);
+    VkResult vr;
+
+    if ((vr = device->SignalSemaphore(handle, info)) >= 0)
+        hang_note_signal(device, info->semaphore, info->value, false);
+    return vr;
+}
+
+static VKAPI_ATTR VkResult VKAPI_CALL mapped_GetSemaphoreCounterValue(VkDevice handle, VkSemaphore semaphore,
+        uint64_t *value)
+{
+    struct mapped_device *device = mapped_device_find(handle);
+    uint64_t reached;
+    VkResult vr;
+
+    if ((vr = device->GetSemaphoreCounterValue(handle, semaphore, value)) < 0)
+        return vr;
+    if (!hang_can_reach(device, semaphore, *value, &reached))
+        *value = reached;
+    return vr;
+}
+
+static VKAPI_ATTR VkResult VKAPI_CALL mapped_WaitSemaphores(VkDevice handle, const VkSemaphoreWaitInfo *info,
+        uint64_t timeout)
+{
+    struct mapped_device *device = mapped_device_find(handle);
+    VkSemaphoreWaitInfo reachable = *info;
+    VkSemaphore *semaphores;
+    uint64_t *values, reached;
+    VkResult vr;
+    uint32_t i;
+
+    if (!info->semaphoreCount)
+        return device->WaitSemaphores(handle, info, timeout);
+    if (!(semaphores = calloc(info->semaphoreCount, sizeof(*semaphores)))
+            || !(values = calloc(info->semaphoreCount, sizeof(*values))))
+    {
+        free(semaphores);
+        return VK_ERROR_OUT_OF_HOST_MEMORY;
+    }
+    reachable.semaphoreCount = 0;
+    reachable.pSemaphores = semaphores;
+    reachable.pValues = values;
+    for (i = 0; i < info->semaphoreCount; ++i)
+    {
+        if (hang_can_reach(device, info->pSemaphores[i], info->pValues[i], &reached))
+        {
+            semaphores[reachable.semaphoreCount] = info->pSemaphores[i];
+            values[reachable.semaphoreCount++] = info->pValues[i];
+        }
+        else if (!(info->flags & VK_SEMAPHORE_WAIT_ANY_BIT))
+        {
+            reachable.semaphoreCount = 0;
+            break;
+        }
+    }
+    /* What can never complete times out now rather than after timeout nanoseconds. */
+    vr = reachable.semaphoreCount ? device->WaitSemaphores(handle, &reachable, timeout) : VK_TIMEOUT;
+    free(values);
+    free(semaphores);
+    return vr;
+}
+
+/* vkDeviceWaitIdle() and vkQueueWaitIdle() have no timeout: on a hung GPU they never return
+ * (the hung work stays pending even when the semaphores it signals have been destroyed). */
+static void hang_check_idle_wait(struct mapped_device *device, const char *function)
+{
+    bool hung;
+
+    pthread_mutex_lock(&mapped_lock);
+    hung = device->hung;
+    pthread_mutex_unlock(&mapped_lock);
+    if (!hung)
+        return;
+    fprintf(stderr, "VK_LAYER_VKDVA_mapped_memory: %s() with work of a hung GPU pending would never return.\n",
+            function);
+    abort();
+}
+
+static VKAPI_ATTR VkResult VKAPI_CALL mapped_DeviceWaitIdle(VkDevice handle)
+{
+    struct mapped_device *device = mapped_device_find(handle);
+
+    hang_check_idle_wait(device, "vkDeviceWaitIdle");
+    return device->DeviceWaitIdle(handle);
+}
+
+static VKAPI_ATTR VkResult VKAPI_CALL mapped_QueueWaitIdle(VkQueue queue)
+{
+    struct mapped_device *device = mapped_device_find(queue);
+
+    hang_check_idle_wait(device, "vkQueueWaitIdle");
+    return device->QueueWaitIdle(queue);
+}
+
+static VKAPI_ATTR void VKAPI_CALL mapped_DestroySemaphore(VkDevice handle, VkSemaphore semaphore,
+        const VkAllocationCallbacks *allocator)
+{
+    struct mapped_device *device = mapped_device_find(handle);
+    struct hung_semaphore *s;
+
+    pthread_mutex_lock(&mapped_lock);
+    if (semaphore && (s = hang_semaphore(device, semaphore, false)))
+        *s = device->semaphores[--device->semaphore_count];
+    pthread_mutex_unlock(&mapped_lock);
+    device->DestroySemaphore(handle, semaphore, allocator);
+}
+
 static VKAPI_ATTR PFN_vkVoidFunction VKAPI_CALL mapped_GetDeviceProcAddr(VkDevice handle, const char *name);
 
 static PFN_vkVoidFunction mapped_device_proc(const char *name)
@@ -371,6 +663,18 @@ static PFN_vkVoidFunction mapped_device_proc(const char *name)
         {"vkAllocateMemory", (PFN_vkVoidFunction)mapped_AllocateMemory},
         {"vkCreateImage", (PFN_vkVoidFunction)mapped_CreateImage},
         {"vkCreateBuffer", (PFN_vkVoidFunction)mapped_CreateBuffer},
+        {"vkDestroySemaphore", (PFN_vkVoidFunction)mapped_DestroySemaphore},
+        {"vkQueueSubmit", (PFN_vkVoidFunction)mapped_QueueSubmit},
+        {"vkQueueSubmit2", (PFN_vkVoidFunction)mapped_QueueSubmit2},
+        {"vkQueueSubmit2KHR", (PFN_vkVoidFunction)mapped_QueueSubmit2},
+        {"vkSignalSemaphore", (PFN_vkVoidFunction)mapped_SignalSemaphore},
+        {"vkSignalSemaphoreKHR", (PFN_vkVoidFunction)mapped_SignalSemaphore},
+        {"vkGetSemaphoreCounterValue", (PFN_vkVoidFunction)mapped_GetSemaphoreCounterValue},
+        {"vkGetSemaphoreCounterValueKHR", (PFN_vkVoidFunction)mapped_GetSemaphoreCounterValue},
+        {"vkWaitSemaphores", (PFN_vkVoidFunction)mapped_WaitSemaphores},
+        {"vkWaitSemaphoresKHR", (PFN_vkVoidFunction)mapped_WaitSemaphores},
+        {"vkDeviceWaitIdle", (PFN_vkVoidFunction)mapped_DeviceWaitIdle},
+        {"vkQueueWaitIdle", (PFN_vkVoidFunction)mapped_QueueWaitIdle},
     };
     size_t i;
 
@@ -389,7 +693,8 @@ static VKAPI_ATTR PFN_vkVoidFunction VKAPI_CALL mapped_GetDeviceProcAddr(VkDevic
 
     if (!(device = mapped_device_find(handle)))
         return NULL;
-    if ((func = mapped_device_proc(name)))
+    /* Only what the driver has (vkQueueSubmit2KHR without VK_KHR_synchronization2 is NULL). */
+    if ((func = mapped_device_proc(name)) && device->next_gdpa(handle, name))
         return func;
     return device->next_gdpa(handle, name);
 }
