@@ -152,8 +152,10 @@ HRESULT vkdva_command_stream_get(struct vkdva_command_stream *stream, VkCommandB
         .flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT,
     };
 
+    /* Calls on a removed device fail with DXGI_ERROR_DEVICE_REMOVED; GetDeviceRemovedReason says
+     * why (DXGI_ERROR). */
     if (FAILED(stream->device->removed_reason))
-        return stream->device->removed_reason;
+        return DXGI_ERROR_DEVICE_REMOVED;
 
     if (stream->vk_current)
     {
@@ -270,7 +272,8 @@ bool vkdva_command_stream_is_complete(struct vkdva_command_stream *stream, uint6
  * with DXGI_ERROR_DEVICE_HUNG. vkdva reports a wait still pending after VKDVA_HANG_REPORT_S
  * seconds, with what each timeline has completed, and after VKDVA_GPU_TIMEOUT seconds (60 by
  * default, 0 for never) removes the device the same way: an application then gets errors
- * instead of hanging with the GPU. */
+ * (DXGI_ERROR_DEVICE_REMOVED, GetDeviceRemovedReason DXGI_ERROR_DEVICE_HUNG) instead of hanging
+ * with the GPU. tests/hang.c plays a hung GPU through a test layer. */
 #define VKDVA_HANG_REPORT_S 5u
 
 static unsigned int vkdva_gpu_timeout_s(void)
@@ -339,7 +342,7 @@ HRESULT vkdva_command_stream_wait(struct vkdva_command_stream *stream, uint64_t 
 
     /* After device loss nothing completes any more: report it rather than wait forever. */
     if (FAILED(stream->device->removed_reason))
-        return stream->device->removed_reason;
+        return DXGI_ERROR_DEVICE_REMOVED;
     if (!value)
         return S_OK;
     if (value > stream->submitted_value)
@@ -359,8 +362,10 @@ HRESULT vkdva_command_stream_wait(struct vkdva_command_stream *stream, uint64_t 
         vkdva_device_mark_lost(stream->device, vr);
         return hresult_from_vk_result(vr);
     }
+    /* The device is removed: calls fail with DXGI_ERROR_DEVICE_REMOVED (as ID3D11DeviceContext::Map
+     * documents for a map that reads), GetDeviceRemovedReason says DXGI_ERROR_DEVICE_HUNG. */
     if (vr == VK_TIMEOUT)
-        return DXGI_ERROR_DEVICE_HUNG;
+        return DXGI_ERROR_DEVICE_REMOVED;
     vkdva_command_stream_collect(stream, value);
     return S_OK;
 }

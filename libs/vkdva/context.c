@@ -568,7 +568,7 @@ static HRESULT STDMETHODCALLTYPE d3d11_immediate_context_GetData(ID3D11DeviceCon
     vkdva_device_lock(context->device);
     if (FAILED(context->device->removed_reason))
     {
-        hr = context->device->removed_reason;
+        hr = DXGI_ERROR_DEVICE_REMOVED;
     }
     else if (query->sw_decode_sequence && !vkdva_sw_decode_sync_device(context->device, query->sw_decode_sequence,
             false))

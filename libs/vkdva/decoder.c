@@ -629,6 +629,12 @@ HRESULT vkdva_decoder_begin_frame(struct d3d11_video_decoder *decoder,
                 view->texture->desc.Height, decoder->desc.SampleWidth, decoder->desc.SampleHeight);
         return E_INVALIDARG;
     }
+    /* On a removed device nothing completes: E_PENDING would have the client retry forever. */
+    if (FAILED(decoder->device->removed_reason))
+    {
+        WARN("The device was removed.\n");
+        return DXGI_ERROR_DEVICE_REMOVED;
+    }
     /* "Returns E_PENDING if the hardware is busy" (ID3D11VideoContext::DecoderBeginFrame): the
      * target slice is busy while the decode that last wrote it is in flight. Waiting here
      * would stall the caller's thread; clients retry, as the documentation tells them to. */

@@ -41,9 +41,12 @@ void vkdva_device_mark_lost(struct d3d11_device *device, VkResult vr)
 {
     if (vr != VK_ERROR_DEVICE_LOST)
         return;
+    /* The first cause stays GetDeviceRemovedReason's (a hung GPU may be reset and lost later). */
     if (SUCCEEDED(device->removed_reason))
+    {
         ERR("The Vulkan device was lost.\n");
-    device->removed_reason = DXGI_ERROR_DEVICE_REMOVED;
+        device->removed_reason = DXGI_ERROR_DEVICE_REMOVED;
+    }
 }
 
 /* The decode queue with the fewest decoders, for a new decoder: decoders on different queues
@@ -317,7 +320,7 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_CreateTexture2D(ID3D11Device *ifac
     if (FAILED(device->removed_reason))
     {
         WARN("The device was removed.\n");
-        return device->removed_reason;
+        return DXGI_ERROR_DEVICE_REMOVED;
     }
     if (FAILED(hr = d3d11_texture2d_create(device, desc, data, &object)))
         return hr;

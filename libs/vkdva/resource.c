@@ -684,7 +684,18 @@ HRESULT vkdva_texture_map(struct d3d11_texture2d *texture, UINT subresource, D3D
         return E_INVALIDARG;
     }
 
-    if (texture->last_use.stream)
+    /* "DXGI_ERROR_DEVICE_REMOVED if MapType allows any CPU read access and the video card has
+     * been removed" (ID3D11DeviceContext::Map), whether or not the GPU last used the texture;
+     * a write-only map has nothing to wait for then (nothing completes any more). */
+    if (FAILED(texture->device->removed_reason))
+    {
+        if (map_type != D3D11_MAP_WRITE)
+        {
+            WARN("The device was removed.\n");
+            return DXGI_ERROR_DEVICE_REMOVED;
+        }
+    }
+    else if (texture->last_use.stream)
     {
         if (flags & D3D11_MAP_FLAG_DO_NOT_WAIT)
         {
