@@ -710,7 +710,11 @@ void vkdva_vulkan_cleanup(struct d3d11_device *device)
 
     if (device->vk_device)
     {
-        VK_CALL(vkDeviceWaitIdle(device->vk_device));
+        /* After the GPU watchdog removed the device (command.c) its work may never complete, and
+         * vkDeviceWaitIdle() has no timeout: the last Release would block forever. Everything
+         * goes with that work pending, as it goes after a TDR on Windows. */
+        if (device->removed_reason != DXGI_ERROR_DEVICE_HUNG)
+            VK_CALL(vkDeviceWaitIdle(device->vk_device));
         VK_CALL(vkDestroyDevice(device->vk_device, NULL));
     }
     pthread_mutex_destroy(&device->compute_queue.mutex);
