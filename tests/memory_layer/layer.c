@@ -31,9 +31,10 @@
  * The same layer plays a hung GPU for the GPU watchdog test (tests/hang.c, vkdva's
  * vkdva_command_stream_wait_gpu() in command.c): every queue submission made while the
  * environment variable VKDVA_TEST_LAYER_HANG is set (and not "0") never completes, as far as
- * the application can tell. The driver still executes it (nothing is left pending in it, so
- * the application can tear down as it would after a real hang), but for each timeline
- * semaphore such a submission signals:
+ * the application can tell. The driver still executes it, at once (the layer waits for the
+ * queue before it returns, so that nothing is pending in the driver when the application tears
+ * down what the submission uses, as it may after a real hang), but for each timeline semaphore
+ * such a submission signals:
  * - vkGetSemaphoreCounterValue reports at most the last value signalled before the hang;
  * - vkWaitSemaphores for a value above that returns VK_TIMEOUT at once, whatever its timeout:
  *   waiting for real would only slow the test down; what is tested is what vkdva does with the
@@ -477,6 +478,16 @@ static bool hang_can_reach(struct mapped_device *device, VkSemaphore semaphore, 
     return ret;
 }
 
+/* A submission (and its fence, if any) was made on the hung GPU; the caller synchronises access
+ * to queue. */
+static void hang_start(struct mapped_device *device, VkQueue queue)
+{
+    pthread_mutex_lock(&mapped_lock);
+    device->hung = true;
+    pthread_mutex_unlock(&mapped_lock);
+    device->QueueWaitIdle(queue);
+}
+
 static VKAPI_ATTR VkResult VKAPI_CALL mapped_QueueSubmit(VkQueue queue, uint32_t count, const VkSubmitInfo *submits,
         VkFence fence)
 {
@@ -490,12 +501,7 @@ static VKAPI_ATTR VkResult VKAPI_CALL mapped_QueueSubmit(VkQueue queue, uint32_t
     if ((vr = device->QueueSubmit(queue, count, submits, fence)) < 0)
         return vr;
     if (hanging)
-    {
-        /* The fence would never be signalled either. */
-        pthread_mutex_lock(&mapped_lock);
-        device->hung = true;
-        pthread_mutex_unlock(&mapped_lock);
-    }
+        hang_start(device, queue);
     for (i = 0; i < count; ++i)
     {
         for (s = submits[i].pNext, timeline = NULL; s && !timeline; s = s->pNext)
@@ -522,11 +528,7 @@ static VKAPI_ATTR VkResult VKAPI_CALL mapped_QueueSubmit2(VkQueue queue, uint32_
     if ((vr = device->QueueSubmit2(queue, count, submits, fence)) < 0)
         return vr;
     if (hanging)
-    {
-        pthread_mutex_lock(&mapped_lock);
-        device->hung = true;
-        pthread_mutex_unlock(&mapped_lock);
-    }
+        hang_start(device, queue);
     for (i = 0; i < count; ++i)
     {
         for (j = 0; j < submits[i].signalSemaphoreInfoCount; ++j)
