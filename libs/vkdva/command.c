@@ -16,7 +16,11 @@
  * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
  */
 
+#include <time.h>
 #include "vkdva_private.h"
+
+static void vkdva_command_stream_check_progress(struct vkdva_command_stream *stream, uint64_t value,
+        uint64_t completed);
 
 static HRESULT vkdva_command_stream_init_(struct vkdva_command_stream *stream, struct d3d11_device *device,
         struct vkdva_queue *queue, bool is_protected)
@@ -261,9 +265,14 @@ HRESULT vkdva_command_stream_flush(struct vkdva_command_stream *stream)
 
 bool vkdva_command_stream_is_complete(struct vkdva_command_stream *stream, uint64_t value)
 {
+    uint64_t completed;
+
     if (value > stream->submitted_value)
         return false;
-    return vkdva_command_stream_completed_value(stream) >= value;
+    if ((completed = vkdva_command_stream_completed_value(stream)) >= value)
+        return true;
+    vkdva_command_stream_check_progress(stream, value, completed);
+    return false;
 }
 
 /* Waits until the stream has executed everything up to value; with flush, the command buffer
@@ -295,9 +304,28 @@ static uint64_t vkdva_timeline_completed(struct d3d11_device *device, VkSemaphor
     return value;
 }
 
-static VkResult vkdva_command_stream_wait_gpu(struct vkdva_command_stream *stream, const VkSemaphoreWaitInfo *info)
+static void vkdva_command_stream_report_stall(struct vkdva_command_stream *stream, uint64_t value,
+        unsigned int seconds)
 {
     struct vkdva_command_stream *context_stream = &stream->device->immediate_context.stream;
+
+    ERR("Value %" PRIu64 " on queue family %u not reached after %u s: this stream has submitted %"
+            PRIu64 " and completed %" PRIu64 ", the compute stream submitted %" PRIu64 " and completed %"
+            PRIu64 "%s.\n", value, stream->queue->family_index, seconds,
+            stream->submitted_value, vkdva_timeline_completed(stream->device, stream->vk_timeline),
+            context_stream->submitted_value,
+            vkdva_timeline_completed(stream->device, context_stream->vk_timeline),
+            stream->wait_count ? " (its next submission waits on other queues)" : "");
+}
+
+static void vkdva_command_stream_remove_device(struct vkdva_command_stream *stream, unsigned int seconds)
+{
+    ERR("The GPU has not progressed for %u s: the device is removed (DXGI_ERROR_DEVICE_HUNG).\n", seconds);
+    stream->device->removed_reason = DXGI_ERROR_DEVICE_HUNG;
+}
+
+static VkResult vkdva_command_stream_wait_gpu(struct vkdva_command_stream *stream, const VkSemaphoreWaitInfo *info)
+{
     const struct vkdva_vk_procs *vk_procs = &stream->device->vk_procs;
     unsigned int waited = 0, limit = 0;
     VkResult vr;
@@ -308,23 +336,48 @@ static VkResult vkdva_command_stream_wait_gpu(struct vkdva_command_stream *strea
         if (!waited)
         {
             limit = vkdva_gpu_timeout_s();
-            ERR("Value %" PRIu64 " on queue family %u not reached after %u s: this stream has submitted %"
-                    PRIu64 " and completed %" PRIu64 ", the compute stream submitted %" PRIu64 " and completed %"
-                    PRIu64 "%s.\n", *info->pValues, stream->queue->family_index, VKDVA_HANG_REPORT_S,
-                    stream->submitted_value, vkdva_timeline_completed(stream->device, stream->vk_timeline),
-                    context_stream->submitted_value,
-                    vkdva_timeline_completed(stream->device, context_stream->vk_timeline),
-                    stream->wait_count ? " (its next submission waits on other queues)" : "");
+            vkdva_command_stream_report_stall(stream, *info->pValues, VKDVA_HANG_REPORT_S);
         }
         waited += VKDVA_HANG_REPORT_S;
         if (limit && waited >= limit)
         {
-            ERR("The GPU has not progressed for %u s: the device is removed (DXGI_ERROR_DEVICE_HUNG).\n", waited);
-            stream->device->removed_reason = DXGI_ERROR_DEVICE_HUNG;
+            vkdva_command_stream_remove_device(stream, waited);
             return VK_TIMEOUT;
         }
     }
     return vr;
+}
+
+/* An application that polls (an event query's GetData, Map with D3D11_MAP_FLAG_DO_NOT_WAIT,
+ * DecoderBeginFrame's E_PENDING) never waits in vkdva_command_stream_wait_gpu(), and polls for
+ * ever if the GPU hangs: the same limits apply to the time the stream is seen not to progress
+ * from one poll to the next while work is pending. */
+static void vkdva_command_stream_check_progress(struct vkdva_command_stream *stream, uint64_t value,
+        uint64_t completed)
+{
+    unsigned int stalled, limit;
+    struct timespec now;
+    uint64_t now_ns;
+
+    if (FAILED(stream->device->removed_reason))
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    now_ns = now.tv_sec * UINT64_C(1000000000) + now.tv_nsec;
+    if (!stream->stall_start_ns || completed != stream->stall_value)
+    {
+        stream->stall_value = completed;
+        stream->stall_start_ns = now_ns;
+        stream->stall_reported = false;
+        return;
+    }
+    stalled = (now_ns - stream->stall_start_ns) / UINT64_C(1000000000);
+    if (stalled >= VKDVA_HANG_REPORT_S && !stream->stall_reported)
+    {
+        vkdva_command_stream_report_stall(stream, value, stalled);
+        stream->stall_reported = true;
+    }
+    if ((limit = vkdva_gpu_timeout_s()) && stalled >= limit)
+        vkdva_command_stream_remove_device(stream, stalled);
 }
 
 HRESULT vkdva_command_stream_wait(struct vkdva_command_stream *stream, uint64_t value, bool flush)

@@ -170,6 +170,13 @@ struct vkdva_command_stream
     VkSemaphoreSubmitInfo waits[8];
     unsigned int wait_count;
 
+    /* The GPU watchdog of a stream that is polled, not waited for (command.c): the completed
+     * value seen while later work was pending, since when (monotonic ns), and whether the
+     * stall has been reported. */
+    uint64_t stall_value;
+    uint64_t stall_start_ns;
+    bool stall_reported;
+
     /* A protected stream: protected command buffers, submitted with VK_SUBMIT_PROTECTED_BIT. */
     bool is_protected;
 };
