@@ -50,7 +50,9 @@ static struct
 {
     unsigned int stall_reports;
     unsigned int removals;
+    bool check_text;
     char removal_text[64];
+    unsigned int timeout;   /* VKDVA_GPU_TIMEOUT */
 } hang_log;
 
 /* The watchdog's two ERRs are expected; any other vkdva error fails the test. */
@@ -61,14 +63,15 @@ static void hang_test_log(void *context, enum vkdva_log_level level, const char 
         fputs(message, stderr);
         return;
     }
-    if (strstr(message, "not reached after 5 s"))
+    if (strstr(message, "not reached after "))
     {
         ++hang_log.stall_reports;
     }
     else if (strstr(message, "has not progressed for"))
     {
         ++hang_log.removals;
-        ok(!!strstr(message, hang_log.removal_text), "Expected \"%s\" in: %s", hang_log.removal_text, message);
+        if (hang_log.check_text)
+            ok(!!strstr(message, hang_log.removal_text), "Expected \"%s\" in: %s", hang_log.removal_text, message);
     }
     else
     {
@@ -221,6 +224,8 @@ static void test_hang(void)
         skip("Failed to create a device, hr %#x.\n", hr);
         return;
     }
+    hang_log.stall_reports = hang_log.removals = 0;
+    hang_log.check_text = true;
     ID3D11Device_GetImmediateContext(device, &context);
     ID3D11Device_QueryInterface(device, &IID_ID3D11VideoDevice, (void **)&video_device);
     ID3D11DeviceContext_QueryInterface(context, &IID_ID3D11VideoContext1, (void **)&video_context);
@@ -372,6 +377,73 @@ done:
     unsetenv("VKDVA_TEST_LAYER_HANG");
 }
 
+/* An application that polls an event query, as players do, instead of waiting in Map: the
+ * watchdog removes the device after VKDVA_GPU_TIMEOUT seconds without progress between polls
+ * (real seconds here: the test takes that long). */
+static void test_hang_poll(void)
+{
+    D3D11_QUERY_DESC query_desc = {D3D11_QUERY_EVENT};
+    const struct timespec pause = {.tv_nsec = 10000000};
+    ID3D11Texture2D *texture, *staging;
+    ID3D11DeviceContext *context;
+    D3D11_MAPPED_SUBRESOURCE map;
+    ID3D11Query *query = NULL;
+    struct timespec start;
+    ID3D11Device *device;
+    unsigned int polls;
+    double seconds;
+    BOOL done;
+    HRESULT hr;
+
+    if (FAILED(hr = vkdva_create_device(NULL, &IID_ID3D11Device, (void **)&device)))
+    {
+        skip("Failed to create a device, hr %#x.\n", hr);
+        return;
+    }
+    hang_log.stall_reports = hang_log.removals = 0;
+    hang_log.check_text = false;
+    ID3D11Device_GetImmediateContext(device, &context);
+    texture = create_texture(device, D3D11_USAGE_DEFAULT, 0, true);
+    staging = create_texture(device, D3D11_USAGE_STAGING, D3D11_CPU_ACCESS_READ, false);
+    hr = ID3D11Device_CreateQuery(device, &query_desc, &query);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    if (!texture || !staging || FAILED(hr))
+        goto done;
+
+    setenv("VKDVA_TEST_LAYER_HANG", "1", 1);
+    ID3D11DeviceContext_CopyResource(context, (ID3D11Resource *)staging, (ID3D11Resource *)texture);
+    ID3D11DeviceContext_End(context, (ID3D11Asynchronous *)query);
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (polls = 1; (hr = ID3D11DeviceContext_GetData(context, (ID3D11Asynchronous *)query, &done, sizeof(done), 0))
+            == S_FALSE && seconds_since(&start) < HANG_MAX_SECONDS; ++polls)
+        nanosleep(&pause, NULL);
+    seconds = seconds_since(&start);
+    trace("GetData returned %#x after %u polls in %.3f s.\n", hr, polls, seconds);
+    ok(hr == DXGI_ERROR_DEVICE_REMOVED, "Got unexpected hr %#x.\n", hr);
+    /* Not before the GPU has stalled for the whole VKDVA_GPU_TIMEOUT. */
+    ok(seconds >= hang_log.timeout && seconds < HANG_MAX_SECONDS, "GetData returned after %.1f s.\n", seconds);
+    ok(hang_log.stall_reports == 1, "Got %u stall reports.\n", hang_log.stall_reports);
+    ok(hang_log.removals == 1, "Got %u removals.\n", hang_log.removals);
+    hr = ID3D11Device_GetDeviceRemovedReason(device);
+    ok(hr == DXGI_ERROR_DEVICE_HUNG, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11DeviceContext_Map(context, (ID3D11Resource *)staging, 0, D3D11_MAP_READ,
+            D3D11_MAP_FLAG_DO_NOT_WAIT, &map);
+    ok(hr == DXGI_ERROR_DEVICE_REMOVED, "Got unexpected hr %#x.\n", hr);
+    if (SUCCEEDED(hr))
+        ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)staging, 0);
+
+done:
+    if (query)
+        ID3D11Query_Release(query);
+    if (staging)
+        ID3D11Texture2D_Release(staging);
+    if (texture)
+        ID3D11Texture2D_Release(texture);
+    ID3D11DeviceContext_Release(context);
+    release_device(device);
+    unsetenv("VKDVA_TEST_LAYER_HANG");
+}
+
 /* The removal is the device's: a new one works (what an application does after a removal). */
 static void test_new_device(void)
 {
@@ -414,13 +486,15 @@ START_TEST(hang)
         printf("hang: needs " HANG_LAYER " and VKDVA_GPU_TIMEOUT (the meson test sets them up), skipping.\n");
         exit(VKDVA_TEST_EXIT_SKIP);
     }
-    /* vkdva counts whole 5-second slices. */
-    snprintf(hang_log.removal_text, sizeof(hang_log.removal_text), "has not progressed for %lu s",
-            (strtoul(timeout, NULL, 10) + 4) / 5 * 5);
+    /* A wait counts whole 5-second slices. */
+    hang_log.timeout = strtoul(timeout, NULL, 10);
+    snprintf(hang_log.removal_text, sizeof(hang_log.removal_text), "has not progressed for %u s",
+            (hang_log.timeout + 4) / 5 * 5);
     vkdva_set_log_callback(hang_test_log, NULL);
     require_device_or_skip_all();
     vkdva_set_log_callback(hang_test_log, NULL);
 
     run_test(test_hang);
+    run_test(test_hang_poll);
     run_test(test_new_device);
 }
