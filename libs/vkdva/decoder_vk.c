@@ -675,9 +675,10 @@ static void vkdva_vk_collect_statuses_(struct vkdva_vk_decoder *vk, bool wait)
     for (i = 0; i < vk->pending_count; ++i)
     {
         pending = &vk->pending[i];
-        if (wait)
-            vkdva_command_stream_wait(&vk->stream, pending->value, true);
-        else if (!vkdva_command_stream_is_complete(&vk->stream, pending->value))
+        /* After a removal (a hung GPU, command.c) the decode may never complete, and
+         * VK_QUERY_RESULT_WAIT_BIT has no timeout. */
+        if (wait ? FAILED(vkdva_command_stream_wait(&vk->stream, pending->value, true))
+                : !vkdva_command_stream_is_complete(&vk->stream, pending->value))
             break;
         result = 0;
         vr = VK_CALL(vkGetQueryPoolResults(vk->device->vk_device, vk->vk_queries, pending->query, 1,
@@ -943,7 +944,9 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
     vkdva_vk_collect_statuses_(vk, false);
     while (vk->pending_count >= VKDVA_VK_QUERY_COUNT - 1)
     {
-        vkdva_command_stream_wait(&vk->stream, vk->pending[0].value, true);
+        /* After a removal the oldest decode never completes: this would loop for ever. */
+        if (FAILED(hr = vkdva_command_stream_wait(&vk->stream, vk->pending[0].value, true)))
+            goto done;
         vkdva_vk_collect_statuses_(vk, false);
     }
 
