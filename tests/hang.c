@@ -18,12 +18,12 @@
 
 /* The GPU watchdog (issue 8, "later calls fail cleanly instead of hanging"). Windows resets a GPU
  * whose work does not finish (TDR) and removes the device with DXGI_ERROR_DEVICE_HUNG; vkdva
- * removes the device the same way when a wait for the GPU has not progressed for
- * VKDVA_GPU_TIMEOUT seconds (command.c). The GPU hangs here through the test layer
+ * removes the device the same way when the GPU has not progressed for VKDVA_GPU_TIMEOUT seconds,
+ * waited for or polled (command.c). The GPU hangs here through the test layer
  * tests/memory_layer (VK_LAYER_VKDVA_mapped_memory): the submissions made while
- * VKDVA_TEST_LAYER_HANG is set never complete as far as vkdva can tell, and its waits for them
- * time out at once, so the test takes no longer than the work it does (the meson test sets
- * VKDVA_GPU_TIMEOUT=10: two of vkdva's 5-second slices).
+ * VKDVA_TEST_LAYER_HANG is set never complete as far as vkdva can tell, and vkdva's waits for
+ * them time out at once, so a wait takes no time (the meson test sets VKDVA_GPU_TIMEOUT=10: two
+ * of vkdva's 5-second slices); polls take the real 10 seconds.
  *
  * What is checked: the Map that waits for a copy of the hung GPU fails with
  * DXGI_ERROR_DEVICE_REMOVED ("This method also returns DXGI_ERROR_DEVICE_REMOVED if MapType
@@ -35,7 +35,9 @@
  * crypto sessions, DecoderBeginFrame into a view of a decoder created before the hang, the
  * crypto session's status is KEY_LOST); releasing everything neither blocks (the layer aborts
  * on vkDeviceWaitIdle/vkQueueWaitIdle while the GPU hangs, which would never return on a real
- * one) nor leaks (the sanitizer build's LeakSanitizer); and a new device works. */
+ * one) nor leaks (the sanitizer build's LeakSanitizer). An application that polls an event
+ * query instead gets DXGI_ERROR_DEVICE_REMOVED from GetData after VKDVA_GPU_TIMEOUT seconds, not
+ * before. A new device works. */
 
 #include <initguid.h>
 #include <time.h>
@@ -43,7 +45,7 @@
 
 #define HANG_LAYER "VK_LAYER_VKDVA_mapped_memory"
 
-/* Well under the meson test's timeout, well over VKDVA_GPU_TIMEOUT's slices of a real wait. */
+/* Well under the meson test's timeout (120 s), well over its VKDVA_GPU_TIMEOUT (10 s). */
 #define HANG_MAX_SECONDS 60.0
 
 static struct
