@@ -194,6 +194,16 @@ HRESULT vkdva_command_stream_get(struct vkdva_command_stream *stream, VkCommandB
     return S_OK;
 }
 
+static bool vkdva_sync_submissions(void)
+{
+    static int sync = -1;
+    const char *env;
+
+    if (sync < 0)
+        sync = (env = getenv("VKDVA_SYNC_SUBMISSIONS")) && *env && *env != '0';
+    return sync;
+}
+
 HRESULT vkdva_command_stream_flush(struct vkdva_command_stream *stream)
 {
     const struct vkdva_vk_procs *vk_procs = &stream->device->vk_procs;
@@ -260,6 +270,10 @@ HRESULT vkdva_command_stream_flush(struct vkdva_command_stream *stream)
     stream->in_flight[stream->in_flight_count].value = stream->next_value;
     ++stream->in_flight_count;
     stream->submitted_value = stream->next_value++;
+    /* VKDVA_SYNC_SUBMISSIONS=1 waits for each submission as it is made: a debugging aid that
+     * names the first submission a GPU does not finish (vkdva_command_stream_wait_gpu()). */
+    if (vkdva_sync_submissions())
+        return vkdva_command_stream_wait(stream, stream->submitted_value, false);
     return S_OK;
 }
 

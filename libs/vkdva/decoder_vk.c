@@ -928,6 +928,8 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
     vkdva_vk_record_decode(vk, vk_cmd, &cmd, vk_src, !vk->reset_done, query);
     vk->reset_done = true;
     decode_value = vk->stream.next_value;
+    TRACE("Decode %" PRIu64 " into slot %d, %u reference(s), after compute %" PRIu64 ".\n", decode_value, slot,
+            cmd.ref_count, copy_wait);
     if (FAILED(hr = vkdva_command_stream_flush(&vk->stream)))
         goto done;
 
