@@ -461,7 +461,11 @@ static HRESULT vkdva_bitstream_decryptor_create_decode_buffer(struct vkdva_bitst
         .pQueueFamilyIndices = families,
     };
 
-    return vkdva_device_create_buffer_from_info(device, &buffer_info, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, 0,
+    /* Host-visible memory (never mapped), as the clear path's bitstream ring: NVIDIA's driver
+     * 580.159.04 (H200) never finished a decode whose bitstream was in device-local memory,
+     * exclusive or shared, while the same bytes in host-visible memory decode bit-exactly. */
+    return vkdva_device_create_buffer_from_info(device, &buffer_info,
+            VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT, 0,
             &d->vk_decode, &d->vk_decode_memory, NULL);
 }
 
