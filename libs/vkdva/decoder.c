@@ -739,9 +739,10 @@ HRESULT vkdva_decoder_release_buffer(struct d3d11_video_decoder *decoder, D3D11_
 /* The encryption of a bitstream buffer the backend decrypts, copied: the application's
  * descriptions need not outlive SubmitDecoderBuffers (room for the blocks is reserved). */
 /* Whether an encrypted bitstream goes to the backend as ciphertext, to be decrypted on the GPU
- * (protect_bitstream.c): by default wherever the backend can, so that the plaintext never
- * exists in CPU memory; VKDVA_GPU_BITSTREAM_DECRYPT=0 asks for the CPU decryption instead
- * (docs/CONTENT-PROTECTION.md). */
+ * (protect_bitstream.c). On the H200 (driver 580.159.04, 2026-12-01) that path decodes every
+ * H.264 stream of tests/data bit-exactly, but the HEVC streams come out wrong; until that is
+ * understood the Vulkan Video backend gets the CPU decryption, and VKDVA_GPU_BITSTREAM_DECRYPT=1
+ * asks for the GPU path (docs/CONTENT-PROTECTION.md). */
 static bool vkdva_decoder_decrypts_on_gpu(const struct d3d11_video_decoder *decoder)
 {
     static int enabled = -1;
@@ -752,7 +753,7 @@ static bool vkdva_decoder_decrypts_on_gpu(const struct d3d11_video_decoder *deco
         return false;
     if ((value = __atomic_load_n(&enabled, __ATOMIC_RELAXED)) < 0)
     {
-        value = !(env = getenv("VKDVA_GPU_BITSTREAM_DECRYPT")) || !*env || atoi(env) > 0;
+        value = (env = getenv("VKDVA_GPU_BITSTREAM_DECRYPT")) && atoi(env) > 0;
         __atomic_store_n(&enabled, value, __ATOMIC_RELAXED);
     }
     return value;
