@@ -123,4 +123,59 @@ static inline void release_device_(unsigned int line, ID3D11Device *device)
     ok_line(line, !refcount, "ID3D11Device has %u references left.\n", refcount);
 }
 
+/* A small H.264 decoder (64x64, NV12) with the profile's first configuration, and a decoder
+ * output view of slice 1 of a two-slice NV12 texture of the same size: the objects the error
+ * and fault tests drive. */
+static inline HRESULT create_small_h264_decoder(ID3D11VideoDevice *video_device, ID3D11VideoDecoder **decoder)
+{
+    D3D11_VIDEO_DECODER_DESC desc =
+    {
+        .Guid = D3D11_DECODER_PROFILE_H264_VLD_NOFGT,
+        .SampleWidth = 64,
+        .SampleHeight = 64,
+        .OutputFormat = DXGI_FORMAT_NV12,
+    };
+    D3D11_VIDEO_DECODER_CONFIG config;
+    HRESULT hr;
+
+    *decoder = NULL;
+    if (FAILED(hr = ID3D11VideoDevice_GetVideoDecoderConfig(video_device, &desc, 0, &config)))
+        return hr;
+    return ID3D11VideoDevice_CreateVideoDecoder(video_device, &desc, &config, decoder);
+}
+
+static inline HRESULT create_small_output_view(ID3D11Device *device, ID3D11VideoDevice *video_device,
+        ID3D11Texture2D **texture, ID3D11VideoDecoderOutputView **view)
+{
+    D3D11_TEXTURE2D_DESC desc =
+    {
+        .Width = 64,
+        .Height = 64,
+        .MipLevels = 1,
+        .ArraySize = 2,
+        .Format = DXGI_FORMAT_NV12,
+        .SampleDesc.Count = 1,
+        .Usage = D3D11_USAGE_DEFAULT,
+        .BindFlags = D3D11_BIND_DECODER,
+    };
+    D3D11_VIDEO_DECODER_OUTPUT_VIEW_DESC view_desc =
+    {
+        .DecodeProfile = D3D11_DECODER_PROFILE_H264_VLD_NOFGT,
+        .ViewDimension = D3D11_VDOV_DIMENSION_TEXTURE2D,
+        .Texture2D.ArraySlice = 1,
+    };
+    HRESULT hr;
+
+    *view = NULL;
+    if (FAILED(hr = ID3D11Device_CreateTexture2D(device, &desc, NULL, texture)))
+        return hr;
+    if (FAILED(hr = ID3D11VideoDevice_CreateVideoDecoderOutputView(video_device, (ID3D11Resource *)*texture,
+            &view_desc, view)))
+    {
+        ID3D11Texture2D_Release(*texture);
+        *texture = NULL;
+    }
+    return hr;
+}
+
 #endif /* __VKDVA_D3D11_UTILS_H */

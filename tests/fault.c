@@ -147,45 +147,15 @@ done:
 
 static HRESULT scenario_decoder(ID3D11Device *device)
 {
-    D3D11_VIDEO_DECODER_DESC decoder_desc =
-    {
-        .Guid = D3D11_DECODER_PROFILE_H264_VLD_NOFGT,
-        .SampleWidth = 64,
-        .SampleHeight = 32,
-        .OutputFormat = DXGI_FORMAT_NV12,
-    };
-    D3D11_TEXTURE2D_DESC desc =
-    {
-        .Width = 64,
-        .Height = 32,
-        .MipLevels = 1,
-        .ArraySize = 4,
-        .Format = DXGI_FORMAT_NV12,
-        .SampleDesc.Count = 1,
-        .Usage = D3D11_USAGE_DEFAULT,
-        .BindFlags = D3D11_BIND_DECODER,
-    };
-    D3D11_VIDEO_DECODER_OUTPUT_VIEW_DESC view_desc =
-    {
-        .DecodeProfile = D3D11_DECODER_PROFILE_H264_VLD_NOFGT,
-        .ViewDimension = D3D11_VDOV_DIMENSION_TEXTURE2D,
-        .Texture2D.ArraySlice = 1,
-    };
     ID3D11VideoDecoderOutputView *view = NULL;
     ID3D11VideoDecoder *decoder = NULL;
     ID3D11VideoDevice *video_device;
-    D3D11_VIDEO_DECODER_CONFIG config;
     ID3D11Texture2D *texture = NULL;
     HRESULT hr;
 
     ID3D11Device_QueryInterface(device, &IID_ID3D11VideoDevice, (void **)&video_device);
-    if (FAILED(hr = ID3D11VideoDevice_GetVideoDecoderConfig(video_device, &decoder_desc, 0, &config)))
-        goto done;
-    if (FAILED(hr = ID3D11VideoDevice_CreateVideoDecoder(video_device, &decoder_desc, &config, &decoder)))
-        goto done;
-    if (FAILED(hr = ID3D11Device_CreateTexture2D(device, &desc, NULL, &texture)))
-        goto done;
-    hr = ID3D11VideoDevice_CreateVideoDecoderOutputView(video_device, (ID3D11Resource *)texture, &view_desc, &view);
+    if (SUCCEEDED(hr = create_small_h264_decoder(video_device, &decoder)))
+        hr = create_small_output_view(device, video_device, &texture, &view);
 
 done:
     if (view)

@@ -148,58 +148,6 @@ static bool has_h264(ID3D11VideoDevice *video_device)
     return false;
 }
 
-static HRESULT create_decoder(ID3D11VideoDevice *video_device, ID3D11VideoDecoder **decoder)
-{
-    D3D11_VIDEO_DECODER_DESC desc =
-    {
-        .Guid = D3D11_DECODER_PROFILE_H264_VLD_NOFGT,
-        .SampleWidth = 64,
-        .SampleHeight = 64,
-        .OutputFormat = DXGI_FORMAT_NV12,
-    };
-    D3D11_VIDEO_DECODER_CONFIG config;
-    HRESULT hr;
-
-    *decoder = NULL;
-    if (FAILED(hr = ID3D11VideoDevice_GetVideoDecoderConfig(video_device, &desc, 0, &config)))
-        return hr;
-    return ID3D11VideoDevice_CreateVideoDecoder(video_device, &desc, &config, decoder);
-}
-
-static HRESULT create_output_view(ID3D11Device *device, ID3D11VideoDevice *video_device,
-        ID3D11Texture2D **texture, ID3D11VideoDecoderOutputView **view)
-{
-    D3D11_TEXTURE2D_DESC desc =
-    {
-        .Width = 64,
-        .Height = 64,
-        .MipLevels = 1,
-        .ArraySize = 2,
-        .Format = DXGI_FORMAT_NV12,
-        .SampleDesc.Count = 1,
-        .Usage = D3D11_USAGE_DEFAULT,
-        .BindFlags = D3D11_BIND_DECODER,
-    };
-    D3D11_VIDEO_DECODER_OUTPUT_VIEW_DESC view_desc =
-    {
-        .DecodeProfile = D3D11_DECODER_PROFILE_H264_VLD_NOFGT,
-        .ViewDimension = D3D11_VDOV_DIMENSION_TEXTURE2D,
-        .Texture2D.ArraySlice = 1,
-    };
-    HRESULT hr;
-
-    *view = NULL;
-    if (FAILED(hr = ID3D11Device_CreateTexture2D(device, &desc, NULL, texture)))
-        return hr;
-    if (FAILED(hr = ID3D11VideoDevice_CreateVideoDecoderOutputView(video_device, (ID3D11Resource *)*texture,
-            &view_desc, view)))
-    {
-        ID3D11Texture2D_Release(*texture);
-        *texture = NULL;
-    }
-    return hr;
-}
-
 static void test_hang(void)
 {
     ID3D11Texture2D *texture, *staging, *staging2, *new_texture, *output = NULL;
@@ -245,9 +193,9 @@ static void test_hang(void)
     ok(texel == 0x01020304u, "Got texel %#x.\n", texel);
     if (has_h264(video_device))
     {
-        hr = create_decoder(video_device, &decoder);
+        hr = create_small_h264_decoder(video_device, &decoder);
         ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
-        hr = create_output_view(device, video_device, &output, &view);
+        hr = create_small_output_view(device, video_device, &output, &view);
         ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
     }
     else
@@ -326,7 +274,7 @@ static void test_hang(void)
 
     if (decoder)
     {
-        hr = create_decoder(video_device, &new_decoder);
+        hr = create_small_h264_decoder(video_device, &new_decoder);
         ok(hr == DXGI_ERROR_DEVICE_REMOVED, "Got unexpected hr %#x.\n", hr);
         ok(!new_decoder, "Got decoder %p.\n", new_decoder);
         if (SUCCEEDED(hr))
