@@ -135,17 +135,6 @@ static void free_capture(struct capture *capture)
     free(capture->events);
 }
 
-static const struct codec_ops *codec_from_name(const char *name)
-{
-    if (!strcmp(name, "h264"))
-        return &h264_codec_ops;
-#ifdef HAVE_HEVC_CLIENT
-    if (!strcmp(name, "hevc"))
-        return &hevc_codec_ops;
-#endif
-    return NULL;
-}
-
 /* --wait-each: read every picture back right after its DecoderEndFrame, as a client that waits
  * for each picture does; the software backend must then drain libavcodec's frame threads
  * (decoder_sw.c). The MD5 still comes from the reads in display order. */

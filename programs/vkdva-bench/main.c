@@ -32,7 +32,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -369,15 +368,6 @@ static void *decode_passes(void *context)
     return NULL;
 }
 
-static const struct codec_ops *codec_for_file(const char *name)
-{
-    const char *ext = strrchr(name, '.');
-
-    if (ext && (!strcasecmp(ext, ".h265") || !strcasecmp(ext, ".265") || !strcasecmp(ext, ".hevc")))
-        return &hevc_codec_ops;
-    return &h264_codec_ops;
-}
-
 #define BENCH_MAX_DECODERS 16
 
 int main(int argc, char **argv)
@@ -386,6 +376,7 @@ int main(int argc, char **argv)
     struct decode_job jobs[BENCH_MAX_DECODERS] = {{0}};
     pthread_t threads[BENCH_MAX_DECODERS];
     struct codec_callbacks callbacks = {0};
+    const struct codec_ops *codec_ops;
     unsigned int repeat = 1, decoder_count = 1, d;
     ID3D11Multithread *multithread;
     struct capture capture = {0};
@@ -434,7 +425,12 @@ int main(int argc, char **argv)
     callbacks.decode_picture = capture_picture;
     callbacks.output_picture = ignore_output;
     start_cpu = bench_clock(CLOCK_THREAD_CPUTIME_ID);
-    if (!(codec = codec_for_file(input)->create(&callbacks)))
+    if (!(codec_ops = codec_for_stream(input, stream, size)))
+    {
+        fprintf(stderr, "%s: no H.264 or H.265 parameter set found.\n", input);
+        return 1;
+    }
+    if (!(codec = codec_ops->create(&callbacks)))
         return 1;
     while (bitstream_next_nal(stream, size, &pos, &nal))
     {

@@ -117,4 +117,10 @@ struct codec_ops
 extern const struct codec_ops h264_codec_ops;
 extern const struct codec_ops hevc_codec_ops;
 
+/* "h264"/"avc" or "hevc"/"h265", in any case; NULL for anything else. */
+const struct codec_ops *codec_from_name(const char *name);
+/* The codec of a stream: from its file name's extension, else from its first parameter set;
+ * NULL when neither tells. */
+const struct codec_ops *codec_for_stream(const char *path, const uint8_t *stream, size_t size);
+
 #endif /* __VKDVA_DECODE_CODEC_H */

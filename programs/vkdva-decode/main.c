@@ -29,7 +29,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 struct decode_app
@@ -127,54 +126,8 @@ static double now(void)
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static const struct codec_ops *codec_from_name(const char *name)
-{
-    if (!strcasecmp(name, "h264") || !strcasecmp(name, "avc"))
-        return &h264_codec_ops;
-    if (!strcasecmp(name, "hevc") || !strcasecmp(name, "h265"))
-        return &hevc_codec_ops;
-    return NULL;
-}
-
-/* Guesses the codec from the first parameter set of the stream: an H.264 SPS has
- * nal_unit_type 7 in the low 5 bits of its one-byte header; an H.265 VPS or SPS has type 32
- * or 33 in bits 1-6 of its two-byte header, with nuh_temporal_id_plus1 not 0. Neither header
- * reads as the other. */
-static const struct codec_ops *sniff_codec(const uint8_t *stream, size_t size)
-{
-    struct bitstream_nal nal;
-    unsigned int i, type;
-    size_t pos = 0;
-
-    for (i = 0; i < 64 && bitstream_next_nal(stream, size, &pos, &nal); ++i)
-    {
-        if (nal.data[0] & 0x80)
-            continue;
-        if ((nal.data[0] & 0x1f) == 7)
-            return &h264_codec_ops;
-        type = (nal.data[0] >> 1) & 0x3f;
-        if ((type == 32 || type == 33) && nal.size > 1 && (nal.data[1] & 7))
-            return &hevc_codec_ops;
-    }
-    return NULL;
-}
-
-static bool has_extension(const char *path, const char *const *extensions)
-{
-    const char *dot = strrchr(path, '.');
-
-    for (; dot && *extensions; ++extensions)
-    {
-        if (!strcasecmp(dot + 1, *extensions))
-            return true;
-    }
-    return false;
-}
-
 int main(int argc, char **argv)
 {
-    static const char *const hevc_extensions[] = {"h265", "265", "hevc", NULL};
-    static const char *const h264_extensions[] = {"h264", "264", "avc", "jsv", "26l", "jvt", NULL};
     const char *input = NULL, *output_path = NULL;
     bool md5 = false, frame_md5 = false, fps = false, protected = false;
     enum drm_encryption encryption = DRM_ENCRYPTION_ALL;
@@ -290,11 +243,7 @@ int main(int argc, char **argv)
     }
     if (!app.codec_ops)
     {
-        if (has_extension(input, hevc_extensions))
-            app.codec_ops = &hevc_codec_ops;
-        else if (has_extension(input, h264_extensions))
-            app.codec_ops = &h264_codec_ops;
-        else if (!(app.codec_ops = sniff_codec(stream, size)))
+        if (!(app.codec_ops = codec_for_stream(input, stream, size)))
         {
             fprintf(stderr, "%s: no H.264 or H.265 parameter set found; name the codec with --codec.\n", input);
             free(stream);
