@@ -505,6 +505,61 @@ fail:
     return hr;
 }
 
+/* VKDVA_DEBUG_BITSTREAM_DECRYPT=1, a debugging aid (it puts plaintext in CPU memory for a
+ * moment): after each pass, compares what the decode will read with the CPU decryption of the
+ * same slices, and logs the first difference. Device lock held. */
+static void vkdva_bitstream_decryptor_check(struct vkdva_bitstream_decryptor *d, const struct vkdva_decode_frame *frame,
+        const struct vkdva_slice *slices, size_t slice_count, VkDeviceSize base, VkDeviceSize range,
+        uint64_t pass_value)
+{
+    struct vkdva_command_stream *context_stream = &d->device->immediate_context.stream;
+    const struct vkdva_vk_procs *vk_procs = &d->device->vk_procs;
+    static int enabled = -1;
+    uint8_t *clear, *mapped;
+    VkDeviceSize total = 0;
+    const char *env;
+    size_t i, j;
+
+    if (enabled < 0)
+        enabled = (env = getenv("VKDVA_DEBUG_BITSTREAM_DECRYPT")) && atoi(env) > 0;
+    if (!enabled || FAILED(vkdva_command_stream_wait(context_stream, pass_value, true)))
+        return;
+    if (!(clear = vkdva_calloc(1, frame->bitstream_size)))
+        return;
+    if (FAILED(vkdva_bitstream_decrypt_range(frame->content_key, &frame->encryption, frame->ciphertext, clear,
+            frame->bitstream_size, 0, frame->bitstream_size))
+            || VK_CALL(vkMapMemory(d->device->vk_device, d->vk_decode_memory, base, range, 0, (void **)&mapped)) < 0)
+    {
+        vkdva_free(clear);
+        return;
+    }
+    for (i = 0; i < slice_count; total += slices[i++].size)
+    {
+        for (j = 0; j < slices[i].size; ++j)
+        {
+            if (mapped[total + j] != clear[slices[i].offset + j])
+            {
+                ERR("Slice %zu of %zu (at %u, %u bytes): decode input byte %zu is %#x, the CPU decrypts %#x.\n",
+                        i, slice_count, slices[i].offset, slices[i].size, j, mapped[total + j],
+                        clear[slices[i].offset + j]);
+                break;
+            }
+        }
+    }
+    for (j = total; j < range; ++j)
+    {
+        if (mapped[j])
+        {
+            ERR("Padding byte %zu of %" PRIu64 " is %#x.\n", j, (uint64_t)range, mapped[j]);
+            break;
+        }
+    }
+    TRACE("Checked %" PRIu64 " bytes of %zu slices.\n", (uint64_t)total, slice_count);
+    VK_CALL(vkUnmapMemory(d->device->vk_device, d->vk_decode_memory));
+    OPENSSL_cleanse(clear, frame->bitstream_size);
+    vkdva_free(clear);
+}
+
 HRESULT vkdva_bitstream_decryptor_decrypt(struct vkdva_bitstream_decryptor **decryptor,
         struct d3d11_device *device, const struct vkdva_decode_frame *frame, const VkVideoProfileListInfoKHR *profiles,
         const struct vkdva_slice *slices, size_t slice_count, VkDeviceSize range, VkDeviceSize offset_alignment,
@@ -515,7 +570,7 @@ HRESULT vkdva_bitstream_decryptor_decrypt(struct vkdva_bitstream_decryptor **dec
     VkDeviceSize size = frame->bitstream_size, need, base, total = 0, fill_start, fill_end;
     struct vkdva_bitstream_decryptor *d;
     VkBufferCopy *regions;
-    uint64_t decode_wait;
+    uint64_t decode_wait, pass_value;
     VkCommandBuffer vk_cmd;
     size_t i, count = 0;
     unsigned int half;
@@ -619,9 +674,11 @@ HRESULT vkdva_bitstream_decryptor_decrypt(struct vkdva_bitstream_decryptor **dec
     d->decode_values[half] = decode_stream->next_value;
     TRACE("Half %u: pass %" PRIu64 " (after decode %" PRIu64 "), decode %" PRIu64 ", %" PRIu64 " bytes of %zu slices.\n",
             half, context_stream->next_value, decode_wait, decode_stream->next_value, (uint64_t)size, count);
-    vkdva_command_stream_add_wait(decode_stream, context_stream->vk_timeline, context_stream->next_value);
+    pass_value = context_stream->next_value;
+    vkdva_command_stream_add_wait(decode_stream, context_stream->vk_timeline, pass_value);
     if (FAILED(hr = vkdva_command_stream_flush(context_stream)))
         goto done;
+    vkdva_bitstream_decryptor_check(d, frame, slices, slice_count, base, range, pass_value);
     *buffer = d->vk_decode;
     *offset = base;
 
