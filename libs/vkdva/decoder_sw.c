@@ -343,6 +343,17 @@ static HRESULT vkdva_sw_open_context(struct vkdva_sw_decoder *sw)
         return E_OUTOFMEMORY;
     avctx->opaque = sw;
     avctx->get_buffer2 = vkdva_sw_get_buffer2;
+#if FF_API_THREAD_SAFE_CALLBACKS
+    /* vkdva_sw_get_buffer2() is thread-safe (sw->mutex, avcodec_default_get_buffer2()). Without
+     * the flag, libavcodec 59's frame threads ask the thread in avcodec_send_packet() to call it
+     * for them and defer buffer releases to that thread, holding the frame-thread buffer lock
+     * while they wait (pthread_frame.c, thread_get_buffer_internal()); the flag is gone from
+     * libavcodec 60, where every get_buffer2 must be thread-safe. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    avctx->thread_safe_callbacks = 1;
+#pragma GCC diagnostic pop
+#endif
     avctx->thread_count = sw->thread_count;
     if (sw->frame_threads)
     {
