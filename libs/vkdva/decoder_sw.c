@@ -138,8 +138,6 @@ struct vkdva_sw_decoder
 
     pthread_t thread;
     bool thread_started;
-    /* No worker: DecoderEndFrame decodes the picture itself (Windows, see vkdva_sw_create()). */
-    bool inline_decode;
     /* Guards the jobs and the flags below; frame threads take it in get_buffer2. */
     pthread_mutex_t mutex;
     /* The worker waits on work_cond; waiters on progress_cond. */
@@ -312,13 +310,6 @@ static unsigned int vkdva_sw_thread_count(void)
 
     if ((env = getenv("VKDVA_DECODE_THREADS")) && (count = strtol(env, NULL, 10)) > 0 && count <= 64)
         return count;
-#ifdef _WIN32
-    /* Under Wine, libavcodec's own threads (the static Windows build's w32threads, slice or
-     * frame) hung a decode run from the worker now and then (BA_MW_D.264 of h264-jvt, bear.h265
-     * of cros-codecs; none of 8 runs with one thread, none on Linux): one thread on Windows
-     * until that is understood. */
-    return 1;
-#endif
     if ((count = av_cpu_count()) < 1)
         count = 1;
     return vkdva_min_u(count, VKDVA_SW_MAX_THREADS);
@@ -697,7 +688,6 @@ static void vkdva_sw_send(struct vkdva_sw_decoder *sw, struct vkdva_sw_job *job)
     pthread_mutex_unlock(&sw->mutex);
 }
 
-#ifndef _WIN32
 /* Worker: finishes every packet inside libavcodec, which ends its state. */
 static void vkdva_sw_drain(struct vkdva_sw_decoder *sw)
 {
@@ -751,7 +741,6 @@ static void vkdva_sw_drain(struct vkdva_sw_decoder *sw)
     vkdva_sw_convert_done(sw);
     pthread_mutex_unlock(&sw->mutex);
 }
-#endif
 
 static struct vkdva_sw_job *vkdva_sw_first_queued(struct vkdva_sw_decoder *sw)
 {
@@ -765,8 +754,8 @@ static struct vkdva_sw_job *vkdva_sw_first_queued(struct vkdva_sw_decoder *sw)
     return NULL;
 }
 
-/* sw->mutex held, and released meanwhile: sends the oldest queued job to libavcodec. Whoever
- * decodes (the worker, or DecoderEndFrame on Windows) calls it; false if none was queued. */
+/* Worker, sw->mutex held and released meanwhile: sends the oldest queued job to libavcodec;
+ * false if none was queued. */
 static bool vkdva_sw_send_next(struct vkdva_sw_decoder *sw)
 {
     struct vkdva_sw_job *job;
@@ -871,7 +860,6 @@ static void vkdva_sw_write_ready(struct vkdva_sw_decoder *sw)
     pthread_mutex_unlock(&sw->mutex);
 }
 
-#ifndef _WIN32
 static void *vkdva_sw_worker(void *arg)
 {
     struct vkdva_sw_decoder *sw = arg;
@@ -917,7 +905,6 @@ static void *vkdva_sw_worker(void *arg)
     pthread_mutex_unlock(&sw->mutex);
     return NULL;
 }
-#endif
 
 /* Device lock held: waits until no job matching the filter is left (wait), or makes what
  * progress it can without waiting (!wait). Returns whether none is left. */
@@ -1046,7 +1033,7 @@ static void vkdva_sw_destroy(void *backend)
     struct d3d11_device *device = sw->decoder->device;
     struct vkdva_sw_upload *upload, *next;
 
-    if (sw->thread_started || sw->inline_decode)
+    if (sw->thread_started)
     {
         /* The queued pictures land in their surfaces, as they would on a GPU. */
         vkdva_device_lock(device);
@@ -1128,13 +1115,6 @@ static HRESULT vkdva_sw_create(struct d3d11_video_decoder *decoder, void **backe
     }
     if (FAILED(hr = vkdva_sw_open_context(sw)))
         goto fail;
-#ifdef _WIN32
-    /* Under Wine, decodes run by the worker thread hung now and then (h264-jvt's BA_MW_D.264,
-     * cros-codecs' bear.h265: about one run in five; never on Linux, where TSan and the
-     * pipelined and wait-each tests run clean): on Windows DecoderEndFrame decodes the picture
-     * itself, one libavcodec thread, as before the worker, until that is understood. */
-    sw->inline_decode = true;
-#else
     if (pthread_create(&sw->thread, NULL, vkdva_sw_worker, sw))
     {
         ERR("Failed to start the decoding thread.\n");
@@ -1142,7 +1122,6 @@ static HRESULT vkdva_sw_create(struct d3d11_video_decoder *decoder, void **backe
         goto fail;
     }
     sw->thread_started = true;
-#endif
     pthread_mutex_lock(&vkdva_sw_registry_mutex);
     vkdva_list_add_tail(&vkdva_sw_registry, &sw->registry_entry);
     pthread_mutex_unlock(&vkdva_sw_registry_mutex);
@@ -1213,8 +1192,6 @@ static HRESULT vkdva_sw_decode(void *backend, const struct vkdva_decode_frame *f
     vkdva_list_add_tail(&sw->jobs, &job->entry);
     ++sw->job_count;
     pthread_cond_signal(&sw->work_cond);
-    while (sw->inline_decode && vkdva_sw_send_next(sw))
-        ;
     /* Enough work queued: wait for the worker, writing what it finishes meanwhile (the caller
      * holds the device lock the worker would need). */
     limit = sw->thread_count + VKDVA_SW_MAX_EXTRA_JOBS;
