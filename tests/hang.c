@@ -148,6 +148,26 @@ static bool has_h264(ID3D11VideoDevice *video_device)
     return false;
 }
 
+/* A device, its context, a texture with data and a staging texture to read it, and the log's
+ * counters reset (check_text: the removal ERR must name VKDVA_GPU_TIMEOUT's seconds). */
+static bool hang_start(bool check_text, ID3D11Device **device, ID3D11DeviceContext **context,
+        ID3D11Texture2D **texture, ID3D11Texture2D **staging)
+{
+    HRESULT hr;
+
+    if (FAILED(hr = vkdva_create_device(NULL, &IID_ID3D11Device, (void **)device)))
+    {
+        skip("Failed to create a device, hr %#x.\n", hr);
+        return false;
+    }
+    hang_log.stall_reports = hang_log.removals = 0;
+    hang_log.check_text = check_text;
+    ID3D11Device_GetImmediateContext(*device, context);
+    *texture = create_texture(*device, D3D11_USAGE_DEFAULT, 0, true);
+    *staging = create_texture(*device, D3D11_USAGE_STAGING, D3D11_CPU_ACCESS_READ, false);
+    return true;
+}
+
 static void test_hang(void)
 {
     ID3D11Texture2D *texture, *staging, *staging2, *new_texture, *output = NULL;
@@ -169,20 +189,11 @@ static void test_hang(void)
     BOOL done;
     HRESULT hr;
 
-    if (FAILED(hr = vkdva_create_device(NULL, &IID_ID3D11Device, (void **)&device)))
-    {
-        skip("Failed to create a device, hr %#x.\n", hr);
+    /* Set up, and used once, before the GPU hangs. */
+    if (!hang_start(true, &device, &context, &texture, &staging))
         return;
-    }
-    hang_log.stall_reports = hang_log.removals = 0;
-    hang_log.check_text = true;
-    ID3D11Device_GetImmediateContext(device, &context);
     ID3D11Device_QueryInterface(device, &IID_ID3D11VideoDevice, (void **)&video_device);
     ID3D11DeviceContext_QueryInterface(context, &IID_ID3D11VideoContext1, (void **)&video_context);
-
-    /* Set up, and used once, before the GPU hangs. */
-    texture = create_texture(device, D3D11_USAGE_DEFAULT, 0, true);
-    staging = create_texture(device, D3D11_USAGE_STAGING, D3D11_CPU_ACCESS_READ, false);
     staging2 = create_texture(device, D3D11_USAGE_STAGING, D3D11_CPU_ACCESS_READ | D3D11_CPU_ACCESS_WRITE, false);
     hr = ID3D11Device_CreateQuery(device, &query_desc, &query);
     ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
@@ -350,16 +361,8 @@ static void test_hang_poll(void)
     BOOL done;
     HRESULT hr;
 
-    if (FAILED(hr = vkdva_create_device(NULL, &IID_ID3D11Device, (void **)&device)))
-    {
-        skip("Failed to create a device, hr %#x.\n", hr);
+    if (!hang_start(false, &device, &context, &texture, &staging))
         return;
-    }
-    hang_log.stall_reports = hang_log.removals = 0;
-    hang_log.check_text = false;
-    ID3D11Device_GetImmediateContext(device, &context);
-    texture = create_texture(device, D3D11_USAGE_DEFAULT, 0, true);
-    staging = create_texture(device, D3D11_USAGE_STAGING, D3D11_CPU_ACCESS_READ, false);
     hr = ID3D11Device_CreateQuery(device, &query_desc, &query);
     ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
     if (!texture || !staging || FAILED(hr))
