@@ -79,6 +79,8 @@ enum vkdva_structure_type
     VKDVA_STRUCTURE_TYPE_VK_IMAGE_INFO,
     /** struct vkdva_vk_device_info */
     VKDVA_STRUCTURE_TYPE_VK_DEVICE_INFO,
+    /** struct vkdva_decode_backend_info */
+    VKDVA_STRUCTURE_TYPE_DECODE_BACKEND_INFO,
 
     VKDVA_FORCE_32_BIT_ENUM(VKDVA_STRUCTURE_TYPE),
 };
@@ -161,6 +163,28 @@ struct vkdva_log_info
     const void *next;
     PFN_vkdva_log_callback callback;
     void *context;
+};
+
+/** The decoder backends of a device. \since 0.1 */
+enum vkdva_decode_backend
+{
+    /** Vulkan Video where the device decodes the profile, libavcodec otherwise. */
+    VKDVA_DECODE_BACKEND_DEFAULT,
+    /** Vulkan Video only: profiles the video queue cannot decode are not offered. */
+    VKDVA_DECODE_BACKEND_VULKAN,
+    /** libavcodec only (where vkdva was built with it). */
+    VKDVA_DECODE_BACKEND_SOFTWARE,
+
+    VKDVA_FORCE_32_BIT_ENUM(VKDVA_DECODE_BACKEND),
+};
+
+/** Restricts the device's decoders to one backend, as the VKDVA_DECODE_BACKEND environment
+ * variable (vulkan or software) does; the variable, when set, takes precedence. \since 0.1 */
+struct vkdva_decode_backend_info
+{
+    enum vkdva_structure_type type;
+    const void *next;
+    enum vkdva_decode_backend backend;
 };
 
 /** The Vulkan image behind a texture, or the image to wrap as a texture. \since 0.1 */

@@ -22,6 +22,7 @@
  * decode_streams.py through vkdva-decode. */
 
 #include <initguid.h>
+#include <stdlib.h>
 #include "d3d11_utils.h"
 
 static ID3D11VideoDevice *get_video_device(ID3D11Device *device)
@@ -378,6 +379,71 @@ static void test_downsampling(void)
     release_device(device);
 }
 
+/* struct vkdva_decode_backend_info restricts the profiles to one backend's; the default offers
+ * the union. */
+static void test_decode_backend_info(void)
+{
+    static const enum vkdva_decode_backend backends[] =
+    {
+        VKDVA_DECODE_BACKEND_DEFAULT, VKDVA_DECODE_BACKEND_VULKAN, VKDVA_DECODE_BACKEND_SOFTWARE,
+    };
+    struct vkdva_decode_backend_info backend_info = {.type = VKDVA_STRUCTURE_TYPE_DECODE_BACKEND_INFO};
+    struct vkdva_device_create_info create_info =
+    {
+        .type = VKDVA_STRUCTURE_TYPE_DEVICE_CREATE_INFO,
+        .next = &backend_info,
+        .api_version = VKDVA_API_VERSION_CURRENT,
+    };
+    D3D11_VIDEO_DECODER_CONFIG config;
+    D3D11_VIDEO_DECODER_DESC desc;
+    ID3D11VideoDevice *video_device;
+    ID3D11VideoDecoder *decoder;
+    ID3D11Device *device;
+    UINT counts[3], i;
+    HRESULT hr;
+
+    if (getenv("VKDVA_DECODE_BACKEND"))
+    {
+        skip("VKDVA_DECODE_BACKEND is set; it takes precedence.\n");
+        return;
+    }
+    for (i = 0; i < ARRAY_SIZE(backends); ++i)
+    {
+        backend_info.backend = backends[i];
+        hr = vkdva_create_device(&create_info, &IID_ID3D11Device, (void **)&device);
+        ok(hr == S_OK, "Backend %u: got unexpected hr %#x.\n", backends[i], hr);
+        if (FAILED(hr))
+            return;
+        ID3D11Device_QueryInterface(device, &IID_ID3D11VideoDevice, (void **)&video_device);
+        counts[i] = ID3D11VideoDevice_GetVideoDecoderProfileCount(video_device);
+        /* A backend without H.264 offers no decoder for it. */
+        init_desc(&desc);
+        if (FAILED(ID3D11VideoDevice_GetVideoDecoderConfig(video_device, &desc, 0, &config)))
+        {
+            hr = ID3D11VideoDevice_CreateVideoDecoder(video_device, &desc, &config, &decoder);
+            ok(FAILED(hr), "Backend %u: got unexpected hr %#x.\n", backends[i], hr);
+        }
+        else
+        {
+            hr = ID3D11VideoDevice_CreateVideoDecoder(video_device, &desc, &config, &decoder);
+            ok(hr == S_OK, "Backend %u: got unexpected hr %#x.\n", backends[i], hr);
+            if (SUCCEEDED(hr))
+                ID3D11VideoDecoder_Release(decoder);
+        }
+        ID3D11VideoDevice_Release(video_device);
+        release_device(device);
+    }
+    trace("Profiles: %u by default, %u on Vulkan Video, %u in software.\n", counts[0], counts[1], counts[2]);
+    ok(counts[0] >= counts[1] && counts[0] >= counts[2] && counts[0] <= counts[1] + counts[2],
+            "Got %u profiles by default, %u and %u by backend.\n", counts[0], counts[1], counts[2]);
+
+    backend_info.backend = VKDVA_DECODE_BACKEND_SOFTWARE + 1;
+    device = (ID3D11Device *)0xdeadbeef;
+    hr = vkdva_create_device(&create_info, &IID_ID3D11Device, (void **)&device);
+    ok(hr == E_INVALIDARG, "Got unexpected hr %#x.\n", hr);
+    ok(!device, "Got unexpected device %p.\n", device);
+}
+
 START_TEST(decoder)
 {
     require_device_or_skip_all();
@@ -385,4 +451,5 @@ START_TEST(decoder)
     run_test(test_profiles);
     run_test(test_decoder);
     run_test(test_downsampling);
+    run_test(test_decode_backend_info);
 }

@@ -62,26 +62,35 @@ static const struct vkdva_decoder_backend_ops *const vkdva_backends[] =
     NULL,
 };
 
-/* VKDVA_DECODE_BACKEND=vulkan|software restricts the choice to one backend. */
-static const char *vkdva_forced_backend(void)
+/* VKDVA_DECODE_BACKEND=vulkan|software, else the device's vkdva_decode_backend_info, restricts
+ * the choice to one backend. */
+static const char *vkdva_forced_backend(const struct d3d11_device *device)
 {
+    enum vkdva_decode_backend backend = device->decode_backend;
     const char *env = getenv("VKDVA_DECODE_BACKEND");
 
-    if (!env || !*env)
-        return NULL;
-    if (!strcmp(env, "vulkan"))
-        return vkdva_vk_decoder_backend.name;
-    if (!strcmp(env, "software"))
-        return "software (libavcodec)";
-    WARN_ONCE("Unknown VKDVA_DECODE_BACKEND value %s.\n", debugstr_a(env));
-    return NULL;
+    if (env && !strcmp(env, "vulkan"))
+        backend = VKDVA_DECODE_BACKEND_VULKAN;
+    else if (env && !strcmp(env, "software"))
+        backend = VKDVA_DECODE_BACKEND_SOFTWARE;
+    else if (env && *env)
+        WARN_ONCE("Unknown VKDVA_DECODE_BACKEND value %s.\n", debugstr_a(env));
+    switch (backend)
+    {
+        case VKDVA_DECODE_BACKEND_VULKAN:
+            return vkdva_vk_decoder_backend.name;
+        case VKDVA_DECODE_BACKEND_SOFTWARE:
+            return "software (libavcodec)";
+        default:
+            return NULL;
+    }
 }
 
 /* The first backend from index start on that decodes the codec to the format. */
 static unsigned int vkdva_decoder_find_backend(struct d3d11_device *device, const struct vkdva_codec_ops *codec,
         DXGI_FORMAT format, unsigned int start)
 {
-    const char *forced = vkdva_forced_backend();
+    const char *forced = vkdva_forced_backend(device);
     unsigned int i;
 
     for (i = start; vkdva_backends[i]; ++i)

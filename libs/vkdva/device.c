@@ -888,6 +888,14 @@ HRESULT d3d11_device_create(const struct vkdva_device_create_info *create_info, 
     pthread_mutex_init(&device->mutex, &attr);
     pthread_mutexattr_destroy(&attr);
     device->removed_reason = S_OK;
+    if (create_info)
+    {
+        const struct vkdva_decode_backend_info *backend_info = vkdva_find_struct(create_info->next,
+                VKDVA_STRUCTURE_TYPE_DECODE_BACKEND_INFO);
+
+        if (backend_info)
+            device->decode_backend = backend_info->backend;
+    }
     vkdva_list_init(&device->crypto_sessions);
     vkdva_list_init(&device->protected_textures);
 

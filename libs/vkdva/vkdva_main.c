@@ -71,6 +71,17 @@ static HRESULT vkdva_validate_chain(const struct vkdva_device_create_info *creat
             case VKDVA_STRUCTURE_TYPE_VULKAN_ADOPT_INFO:
             case VKDVA_STRUCTURE_TYPE_LOG_INFO:
                 break;
+            case VKDVA_STRUCTURE_TYPE_DECODE_BACKEND_INFO:
+            {
+                const struct vkdva_decode_backend_info *info = (const struct vkdva_decode_backend_info *)s;
+
+                if (info->backend > VKDVA_DECODE_BACKEND_SOFTWARE)
+                {
+                    WARN("Unknown decode backend %#x.\n", info->backend);
+                    return E_INVALIDARG;
+                }
+                break;
+            }
             default:
                 WARN("Unexpected structure type %#x in the create-info chain.\n", s->type);
                 return E_INVALIDARG;

@@ -554,6 +554,8 @@ struct d3d11_device
     pthread_mutex_t mutex;
     bool multithread_protected;
     HRESULT removed_reason;
+    /* struct vkdva_decode_backend_info, or the default. */
+    enum vkdva_decode_backend decode_backend;
 
     UINT create_flags;
     struct d3d11_immediate_context immediate_context;
@@ -602,6 +604,7 @@ PFN_vkGetInstanceProcAddr vkdva_platform_load_vulkan(void);
 
 /* Vulkan bring-up (vulkan.c). */
 HRESULT vkdva_vulkan_init(struct d3d11_device *device, const struct vkdva_device_create_info *create_info);
+const void *vkdva_find_struct(const void *chain, enum vkdva_structure_type type);
 void vkdva_vulkan_cleanup(struct d3d11_device *device);
 
 #endif /* __VKDVA_PRIVATE_H */

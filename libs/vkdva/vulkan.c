@@ -22,7 +22,8 @@
 
 static const char vkdva_validation_layer[] = "VK_LAYER_KHRONOS_validation";
 
-static const void *vkdva_find_struct(const void *chain, enum vkdva_structure_type type)
+/* The structure of a type in a create-info chain (validated by vkdva_create_device()). */
+const void *vkdva_find_struct(const void *chain, enum vkdva_structure_type type)
 {
     const struct vkdva_device_create_info *s;
 
