@@ -156,8 +156,6 @@ static HRESULT scenario_decoder(ID3D11Device *device)
     ID3D11Device_QueryInterface(device, &IID_ID3D11VideoDevice, (void **)&video_device);
     if (SUCCEEDED(hr = create_small_h264_decoder(video_device, &decoder)))
         hr = create_small_output_view(device, video_device, &texture, &view);
-
-done:
     if (view)
         ID3D11VideoDecoderOutputView_Release(view);
     if (texture)
