@@ -847,7 +847,11 @@ static void vkdva_sw_write_ready(struct vkdva_sw_decoder *sw)
 
         if (job->upload && FAILED(hr = vkdva_sw_job_write(sw, job)))
         {
-            ERR("Failed to write submission %"PRId64" into its surface, hr %#x.\n", job->id, hr);
+            /* After a device removal every write fails, as the application is told. */
+            if (FAILED(decoder->device->removed_reason))
+                WARN("Submission %"PRId64" not written: the device was removed.\n", job->id);
+            else
+                ERR("Failed to write submission %"PRId64" into its surface, hr %#x.\n", job->id, hr);
             job->status.status = 3;
         }
         vkdva_decoder_add_status(decoder, &job->status);
