@@ -684,12 +684,8 @@ HRESULT STDMETHODCALLTYPE d3d11_video_device_CreateCryptoSession(ID3D11VideoDevi
         return hr;
     if (FAILED(hr = vkdva_check_key_exchange(key_exchange_type)))
         return hr;
-    /* A removed device creates nothing (GetDeviceRemovedReason says why). */
-    if (FAILED(device->removed_reason))
-    {
-        WARN("The device was removed.\n");
-        return DXGI_ERROR_DEVICE_REMOVED;
-    }
+    if (FAILED(hr = vkdva_device_check_removed(device)))
+        return hr;
     if (FAILED(hr = d3d11_crypto_session_create(device, crypto_type, decoder_profile, key_exchange_type, &object)))
         return hr;
     *crypto_session = &object->ID3D11CryptoSession_iface;

@@ -639,11 +639,8 @@ HRESULT vkdva_decoder_begin_frame(struct d3d11_video_decoder *decoder,
         return E_INVALIDARG;
     }
     /* On a removed device nothing completes: E_PENDING would have the client retry forever. */
-    if (FAILED(decoder->device->removed_reason))
-    {
-        WARN("The device was removed.\n");
-        return DXGI_ERROR_DEVICE_REMOVED;
-    }
+    if (FAILED(hr = vkdva_device_check_removed(decoder->device)))
+        return hr;
     /* "Returns E_PENDING if the hardware is busy" (ID3D11VideoContext::DecoderBeginFrame): the
      * target slice is busy while the decode that last wrote it is in flight. Waiting here
      * would stall the caller's thread; clients retry, as the documentation tells them to. */
@@ -745,8 +742,6 @@ HRESULT vkdva_decoder_release_buffer(struct d3d11_video_decoder *decoder, D3D11_
     return S_OK;
 }
 
-/* The encryption of a bitstream buffer the backend decrypts, copied: the application's
- * descriptions need not outlive SubmitDecoderBuffers (room for the blocks is reserved). */
 /* Whether an encrypted bitstream goes to the backend as ciphertext, to be decrypted on the GPU
  * (protect_bitstream.c). On the H200 (driver 580.159.04, 2026-12-01) that path decodes every
  * H.264 stream of tests/data bit-exactly, but the HEVC streams come out wrong; until that is
@@ -768,6 +763,8 @@ static bool vkdva_decoder_decrypts_on_gpu(const struct d3d11_video_decoder *deco
     return value;
 }
 
+/* The encryption of a bitstream buffer the backend decrypts, copied: the application's
+ * descriptions need not outlive SubmitDecoderBuffers (room for the blocks is reserved). */
 static void vkdva_decoder_set_encryption(struct d3d11_video_decoder *decoder,
         const D3D11_VIDEO_DECODER_BUFFER_DESC *desc, const D3D11_VIDEO_DECODER_BUFFER_DESC1 *desc1)
 {

@@ -49,6 +49,17 @@ void vkdva_device_mark_lost(struct d3d11_device *device, VkResult vr)
     }
 }
 
+/* Calls that need the GPU fail on a removed device with DXGI_ERROR_DEVICE_REMOVED;
+ * GetDeviceRemovedReason says why (the device lost, or DXGI_ERROR_DEVICE_HUNG from the GPU
+ * watchdog, command.c). */
+HRESULT vkdva_device_check_removed(struct d3d11_device *device)
+{
+    if (SUCCEEDED(device->removed_reason))
+        return S_OK;
+    WARN("The device was removed.\n");
+    return DXGI_ERROR_DEVICE_REMOVED;
+}
+
 /* The decode queue with the fewest decoders, for a new decoder: decoders on different queues
  * run in parallel where the driver maps queues to separate engines. */
 struct vkdva_queue *vkdva_device_acquire_decode_queue(struct d3d11_device *device)
@@ -317,11 +328,8 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_CreateTexture2D(ID3D11Device *ifac
     }
     *texture = NULL;
     /* A removed device creates nothing (GetDeviceRemovedReason says why). */
-    if (FAILED(device->removed_reason))
-    {
-        WARN("The device was removed.\n");
-        return DXGI_ERROR_DEVICE_REMOVED;
-    }
+    if (FAILED(hr = vkdva_device_check_removed(device)))
+        return hr;
     if (FAILED(hr = d3d11_texture2d_create(device, desc, data, &object)))
         return hr;
     *texture = &object->ID3D11Texture2D_iface;

@@ -60,12 +60,8 @@ static HRESULT STDMETHODCALLTYPE d3d11_video_device_CreateVideoDecoder(ID3D11Vid
     if (!decoder)
         return E_POINTER;
     *decoder = NULL;
-    /* A removed device creates nothing (GetDeviceRemovedReason says why). */
-    if (FAILED(device->removed_reason))
-    {
-        WARN("The device was removed.\n");
-        return DXGI_ERROR_DEVICE_REMOVED;
-    }
+    if (FAILED(hr = vkdva_device_check_removed(device)))
+        return hr;
     if (FAILED(hr = d3d11_video_decoder_create(device, desc, config, &object)))
         return hr;
     *decoder = &object->ID3D11VideoDecoder_iface;

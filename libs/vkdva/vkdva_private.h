@@ -585,6 +585,7 @@ HRESULT d3d11_device_create(const struct vkdva_device_create_info *create_info, 
 void vkdva_device_lock(struct d3d11_device *device);
 void vkdva_device_unlock(struct d3d11_device *device);
 void vkdva_device_mark_lost(struct d3d11_device *device, VkResult vr);
+HRESULT vkdva_device_check_removed(struct d3d11_device *device);
 struct vkdva_queue *vkdva_device_acquire_decode_queue(struct d3d11_device *device);
 void vkdva_device_release_decode_queue(struct d3d11_device *device, struct vkdva_queue *queue);
 int vkdva_device_find_memory_type(struct d3d11_device *device, uint32_t type_bits,
