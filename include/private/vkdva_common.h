@@ -58,6 +58,11 @@ static inline uint64_t vkdva_min_u64(uint64_t a, uint64_t b)
     return a < b ? a : b;
 }
 
+static inline uint64_t vkdva_max_u64(uint64_t a, uint64_t b)
+{
+    return a > b ? a : b;
+}
+
 /* Big-endian 64-bit values, as the halves of an AES-CTR counter block are stored. */
 static inline uint64_t vkdva_load_be64(const uint8_t *p)
 {

@@ -157,7 +157,7 @@ HRESULT vkdva_command_stream_get(struct vkdva_command_stream *stream, VkCommandB
     };
 
     /* Calls on a removed device fail with DXGI_ERROR_DEVICE_REMOVED; GetDeviceRemovedReason says
-     * why (DXGI_ERROR). */
+     * why. */
     if (FAILED(stream->device->removed_reason))
         return DXGI_ERROR_DEVICE_REMOVED;
 
@@ -289,8 +289,6 @@ bool vkdva_command_stream_is_complete(struct vkdva_command_stream *stream, uint6
     return false;
 }
 
-/* Waits until the stream has executed everything up to value; with flush, the command buffer
- * being recorded is submitted first where value refers to it. */
 /* Windows resets a GPU whose work runs for more than two seconds (TDR) and removes the device
  * with DXGI_ERROR_DEVICE_HUNG. vkdva reports a wait still pending after VKDVA_HANG_REPORT_S
  * seconds, with what each timeline has completed, and after VKDVA_GPU_TIMEOUT seconds (60 by
@@ -394,6 +392,8 @@ static void vkdva_command_stream_check_progress(struct vkdva_command_stream *str
         vkdva_command_stream_remove_device(stream, stalled);
 }
 
+/* Waits until the stream has executed everything up to value; with flush, the command buffer
+ * being recorded is submitted first where value refers to it. */
 HRESULT vkdva_command_stream_wait(struct vkdva_command_stream *stream, uint64_t value, bool flush)
 {
     HRESULT hr;

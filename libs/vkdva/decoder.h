@@ -411,8 +411,9 @@ HRESULT vkdva_bitstream_decryptor_decrypt(struct vkdva_bitstream_decryptor **dec
 void vkdva_bitstream_decryptor_destroy(struct vkdva_bitstream_decryptor *decryptor);
 
 /* vkdva-bench's floor mode (not part of the D3D11 API): capture the Vulkan decode commands of
- * the next \a picture_count pictures decoded, then replay them \a repeat times, as a program using Vulkan Video
- * directly would submit them. The decoder's references are lost after a replay. */
+ * the next \a picture_count pictures decoded, then replay them \a repeat times, as a program
+ * using Vulkan Video directly would submit them. The decoder's references are lost after a
+ * replay. */
 HRESULT vkdva_decoder_floor_capture(ID3D11VideoDecoder *iface, unsigned int picture_count);
 HRESULT vkdva_decoder_floor_replay(ID3D11VideoDecoder *iface, unsigned int repeat);
 

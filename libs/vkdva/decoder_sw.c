@@ -55,11 +55,10 @@
  * (a flush at a seek, the end of a warm-up, an event query now and then), with slice threads
  * from the second drain within VKDVA_SW_FRAME_THREAD_GRACE pictures per thread on, so that a
  * client that waits on every picture pays for two drains and no more. Before the next packet,
- * the new context is given
- * every parameter set sent so far and the packets since the last random-access picture (H.264
- * IDR, HEVC IRAP), whose output is discarded; their decode is repeated once. libavcodec's
- * errors on a picture become its status report (bStatus 2), a submission without a picture
- * bStatus 3. */
+ * the new context is given every parameter set sent so far and the packets since the last
+ * random-access picture (H.264 IDR, HEVC IRAP), whose output is discarded; their decode is
+ * repeated once. libavcodec's errors on a picture become its status report (bStatus 2), a
+ * submission without a picture bStatus 3. */
 
 /* Jobs queued beyond this many (per decoder, counting the frame threads' own) make
  * DecoderEndFrame wait for the worker: every job holds a packet and, once decoded, a picture. */
@@ -174,9 +173,9 @@ struct vkdva_sw_decoder
 };
 
 /* The software decoders of every device, for the texture and query hooks; and the number of
- * jobs queued anywhere, so that the hooks cost one atomic load while nothing is pending. */
-/* glibc's static initialiser of a recursive mutex; winpthreads (MinGW-w64) has it without the
- * _NP suffix. */
+ * jobs queued anywhere, so that the hooks cost one atomic load while nothing is pending.
+ * glibc's static initialiser of a recursive mutex has the _NP suffix; winpthreads' (MinGW-w64)
+ * has not. */
 #ifdef PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP
 static pthread_mutex_t vkdva_sw_registry_mutex = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
 #else

@@ -44,11 +44,6 @@
 /* The smallest half of the decryptor's buffers; they grow to the largest buffer seen. */
 #define VKDVA_DECRYPTOR_MIN_HALF (256u << 10)
 
-static uint64_t vkdva_max_u64(uint64_t a, uint64_t b)
-{
-    return a > b ? a : b;
-}
-
 /* Walks a buffer's runs; a cursor makes a forward walk over sub-sample blocks linear. */
 struct vkdva_run_cursor
 {
@@ -508,9 +503,9 @@ fail:
 /* VKDVA_DEBUG_BITSTREAM_DECRYPT=1, a debugging aid (it puts plaintext in CPU memory for a
  * moment): after each pass, compares what the decode will read with the CPU decryption of the
  * same slices, and logs the first difference. Device lock held. */
-static void vkdva_bitstream_decryptor_check(struct vkdva_bitstream_decryptor *d, const struct vkdva_decode_frame *frame,
-        const struct vkdva_slice *slices, size_t slice_count, VkDeviceSize base, VkDeviceSize range,
-        uint64_t pass_value)
+static void vkdva_bitstream_decryptor_check(struct vkdva_bitstream_decryptor *d,
+        const struct vkdva_decode_frame *frame, const struct vkdva_slice *slices, size_t slice_count,
+        VkDeviceSize base, VkDeviceSize range, uint64_t pass_value)
 {
     struct vkdva_command_stream *context_stream = &d->device->immediate_context.stream;
     const struct vkdva_vk_procs *vk_procs = &d->device->vk_procs;
@@ -672,9 +667,9 @@ HRESULT vkdva_bitstream_decryptor_decrypt(struct vkdva_bitstream_decryptor **dec
 
     /* The decode waits for this pass; the pass after next on this half waits for the decode. */
     d->decode_values[half] = decode_stream->next_value;
-    TRACE("Half %u: pass %" PRIu64 " (after decode %" PRIu64 "), decode %" PRIu64 ", %" PRIu64 " bytes of %zu slices.\n",
-            half, context_stream->next_value, decode_wait, decode_stream->next_value, (uint64_t)size, count);
     pass_value = context_stream->next_value;
+    TRACE("Half %u: pass %" PRIu64 " (after decode %" PRIu64 "), decode %" PRIu64 ", %" PRIu64 " bytes of %zu slices.\n",
+            half, pass_value, decode_wait, decode_stream->next_value, (uint64_t)size, count);
     vkdva_command_stream_add_wait(decode_stream, context_stream->vk_timeline, pass_value);
     if (FAILED(hr = vkdva_command_stream_flush(context_stream)))
         goto done;

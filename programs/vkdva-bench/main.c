@@ -109,7 +109,6 @@ static bool ignore_output(void *context, unsigned int surface, int poc)
     return true;
 }
 
-
 static void usage(void)
 {
     fprintf(stderr, "Usage: vkdva-bench decode [--repeat N] [--decoders N] [--floor] STREAM\n"

@@ -16,6 +16,7 @@
  * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
  */
 
+/* Which codec a stream is in, for the programs and tests that drive vkdva-decode's clients. */
 
 #include "codec.h"
 #include <string.h>
