@@ -168,6 +168,19 @@ static bool hang_start(bool check_text, ID3D11Device **device, ID3D11DeviceConte
     return true;
 }
 
+/* Releases what hang_start() made, last the device, and lets the GPU work again. */
+static void hang_finish(ID3D11Device *device, ID3D11DeviceContext *context, ID3D11Texture2D *texture,
+        ID3D11Texture2D *staging)
+{
+    if (staging)
+        ID3D11Texture2D_Release(staging);
+    if (texture)
+        ID3D11Texture2D_Release(texture);
+    ID3D11DeviceContext_Release(context);
+    release_device(device);
+    unsetenv("VKDVA_TEST_LAYER_HANG");
+}
+
 static void test_hang(void)
 {
     ID3D11Texture2D *texture, *staging, *staging2, *new_texture, *output = NULL;
@@ -330,17 +343,11 @@ done:
         ID3D11Query_Release(query);
     if (staging2)
         ID3D11Texture2D_Release(staging2);
-    if (staging)
-        ID3D11Texture2D_Release(staging);
-    if (texture)
-        ID3D11Texture2D_Release(texture);
     ID3D11VideoContext1_Release(video_context);
     ID3D11VideoDevice_Release(video_device);
-    ID3D11DeviceContext_Release(context);
-    release_device(device);
+    hang_finish(device, context, texture, staging);
     seconds = seconds_since(&start);
     ok(seconds < HANG_MAX_SECONDS, "Releasing took %.1f s.\n", seconds);
-    unsetenv("VKDVA_TEST_LAYER_HANG");
 }
 
 /* An application that polls an event query, as players do, instead of waiting in Map: the
@@ -393,13 +400,7 @@ static void test_hang_poll(void)
 done:
     if (query)
         ID3D11Query_Release(query);
-    if (staging)
-        ID3D11Texture2D_Release(staging);
-    if (texture)
-        ID3D11Texture2D_Release(texture);
-    ID3D11DeviceContext_Release(context);
-    release_device(device);
-    unsetenv("VKDVA_TEST_LAYER_HANG");
+    hang_finish(device, context, texture, staging);
 }
 
 /* The removal is the device's: a new one works (what an application does after a removal). */
@@ -411,14 +412,8 @@ static void test_new_device(void)
     uint32_t texel = 0;
     HRESULT hr;
 
-    if (FAILED(hr = vkdva_create_device(NULL, &IID_ID3D11Device, (void **)&device)))
-    {
-        skip("Failed to create a device, hr %#x.\n", hr);
+    if (!hang_start(true, &device, &context, &texture, &staging))
         return;
-    }
-    ID3D11Device_GetImmediateContext(device, &context);
-    texture = create_texture(device, D3D11_USAGE_DEFAULT, 0, true);
-    staging = create_texture(device, D3D11_USAGE_STAGING, D3D11_CPU_ACCESS_READ, false);
     if (texture && staging)
     {
         hr = copy_and_map(context, staging, texture, &texel);
@@ -427,12 +422,9 @@ static void test_new_device(void)
     }
     hr = ID3D11Device_GetDeviceRemovedReason(device);
     ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
-    if (staging)
-        ID3D11Texture2D_Release(staging);
-    if (texture)
-        ID3D11Texture2D_Release(texture);
-    ID3D11DeviceContext_Release(context);
-    release_device(device);
+    ok(!hang_log.stall_reports && !hang_log.removals, "Got %u stall reports, %u removals.\n",
+            hang_log.stall_reports, hang_log.removals);
+    hang_finish(device, context, texture, staging);
 }
 
 START_TEST(hang)

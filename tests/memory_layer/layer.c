@@ -487,6 +487,17 @@ static bool hang_can_reach(struct mapped_device *device, VkSemaphore semaphore, 
     return ret;
 }
 
+/* Whether some submission will never complete. */
+static bool hang_device_hung(struct mapped_device *device)
+{
+    bool hung;
+
+    pthread_mutex_lock(&mapped_lock);
+    hung = device->hung;
+    pthread_mutex_unlock(&mapped_lock);
+    return hung;
+}
+
 /* A submission (and its fence, if any) was made on the hung GPU; the caller synchronises access
  * to queue. */
 static void hang_start(struct mapped_device *device, VkQueue queue)
@@ -581,12 +592,8 @@ static VKAPI_ATTR VkResult VKAPI_CALL mapped_WaitSemaphores(VkDevice handle, con
     uint64_t *values, reached;
     VkResult vr;
     uint32_t i;
-    bool hung;
 
-    pthread_mutex_lock(&mapped_lock);
-    hung = device->hung;
-    pthread_mutex_unlock(&mapped_lock);
-    if (!hung || !info->semaphoreCount)
+    if (!hang_device_hung(device) || !info->semaphoreCount)
         return device->WaitSemaphores(handle, info, timeout);
     if (!(semaphores = calloc(info->semaphoreCount, sizeof(*semaphores)))
             || !(values = calloc(info->semaphoreCount, sizeof(*values))))
@@ -621,12 +628,7 @@ static VKAPI_ATTR VkResult VKAPI_CALL mapped_WaitSemaphores(VkDevice handle, con
  * (the hung work stays pending even when the semaphores it signals have been destroyed). */
 static void hang_check_idle_wait(struct mapped_device *device, const char *function)
 {
-    bool hung;
-
-    pthread_mutex_lock(&mapped_lock);
-    hung = device->hung;
-    pthread_mutex_unlock(&mapped_lock);
-    if (!hung)
+    if (!hang_device_hung(device))
         return;
     fprintf(stderr, "VK_LAYER_VKDVA_mapped_memory: %s() with work of a hung GPU pending would never return.\n",
             function);
