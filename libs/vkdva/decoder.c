@@ -743,10 +743,10 @@ HRESULT vkdva_decoder_release_buffer(struct d3d11_video_decoder *decoder, D3D11_
 }
 
 /* Whether an encrypted bitstream goes to the backend as ciphertext, to be decrypted on the GPU
- * (protect_bitstream.c). On the H200 (driver 580.159.04, 2026-12-01) that path decodes every
- * H.264 stream of tests/data bit-exactly, but the HEVC streams come out wrong; until that is
- * understood the Vulkan Video backend gets the CPU decryption, and VKDVA_GPU_BITSTREAM_DECRYPT=1
- * asks for the GPU path (docs/CONTENT-PROTECTION.md). */
+ * into a buffer no API call reaches (protect_bitstream.c): what every backend that can does,
+ * so that no plaintext bitstream passes through CPU memory beyond the slice headers the codec
+ * reads. VKDVA_GPU_BITSTREAM_DECRYPT=0 asks for the CPU decryption instead (a debugging aid;
+ * docs/CONTENT-PROTECTION.md). */
 static bool vkdva_decoder_decrypts_on_gpu(const struct d3d11_video_decoder *decoder)
 {
     static int enabled = -1;
@@ -757,7 +757,7 @@ static bool vkdva_decoder_decrypts_on_gpu(const struct d3d11_video_decoder *deco
         return false;
     if ((value = __atomic_load_n(&enabled, __ATOMIC_RELAXED)) < 0)
     {
-        value = (env = getenv("VKDVA_GPU_BITSTREAM_DECRYPT")) && atoi(env) > 0;
+        value = !(env = getenv("VKDVA_GPU_BITSTREAM_DECRYPT")) || !*env || atoi(env) > 0;
         __atomic_store_n(&enabled, value, __ATOMIC_RELAXED);
     }
     return value;

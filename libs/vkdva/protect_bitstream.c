@@ -673,6 +673,16 @@ HRESULT vkdva_bitstream_decryptor_decrypt(struct vkdva_bitstream_decryptor **dec
     vkdva_command_stream_add_wait(decode_stream, context_stream->vk_timeline, pass_value);
     if (FAILED(hr = vkdva_command_stream_flush(context_stream)))
         goto done;
+    /* The semaphore is what Vulkan asks for, but it is not enough on NVIDIA's driver 580.159.04
+     * (H200, 2026-12-01): an HEVC decode recorded and submitted while the pass was still
+     * pending, waiting on its timeline value, decoded the bytes the buffer held before the pass
+     * (all 12 HEVC streams of tests/data wrong, a different MD5 from run to run); with this
+     * wait before the decode is recorded, all bit-exact. H.264 decoded right either way. The
+     * driver evidently reads the bitstream on the CPU when the decode is recorded or submitted
+     * (which also explains why a device-local decode buffer hung). So the decode is recorded
+     * only after the pass has run, whatever the codec. */
+    if (FAILED(hr = vkdva_command_stream_wait(context_stream, pass_value, true)))
+        goto done;
     vkdva_bitstream_decryptor_check(d, frame, slices, slice_count, base, range, pass_value);
     *buffer = d->vk_decode;
     *offset = base;
