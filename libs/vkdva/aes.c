@@ -70,7 +70,8 @@ struct vkdva_aes_push_constants
  * replicas of each table in shared memory, and for aes_ctr.comp blocks per invocation, how
  * they are interleaved and whether the keys are expanded into registers (shaders/aes.glsl).
  * max_groups caps the workgroups of one aes_ctr.comp dispatch (0: no cap but the device's), so
- * that each loops over several chunks of blocks after filling its tables once. */
+ * that each loops over several chunks of blocks after filling its tables once; counter_cache
+ * shares rounds 1 and 2 between the blocks of an invocation (aes_ctr.comp, ctr_rounds12). */
 struct vkdva_aes_variant
 {
     uint32_t workgroup_size;
@@ -80,6 +81,7 @@ struct vkdva_aes_variant
     uint32_t interleave;
     uint32_t register_keys;
     uint32_t max_groups;
+    uint32_t counter_cache;
 };
 
 struct vkdva_aes_state
@@ -99,12 +101,12 @@ static uint64_t aes_min(uint64_t a, uint64_t b)
 static uint32_t aes_shared_size(const struct vkdva_aes_variant *variant)
 {
     /* Tables, then two key schedules, two precomputed first rounds and the key schedules as
-     * vectors (aes.glsl). */
-    return 256 * 4 * variant->tables * variant->replicas + 2 * 44 * 4 + 2 * 4 * 4 + 2 * 11 * 16;
+     * vectors (aes.glsl), and the workgroup's part of round 2 (aes_ctr.comp). */
+    return 256 * 4 * variant->tables * variant->replicas + 2 * 44 * 4 + 2 * 4 * 4 + 2 * 11 * 16 + 2 * 16 + 2 * 4;
 }
 
 /* VKDVA_AES_VARIANT=t<tables>r<replicas>[b<blocks>][w<workgroup size>][i<interleave>][k<register
- * keys>][g<groups>], e.g. "t1r32b4w256" or "t1r32b4w1024i2g264": for measuring
+ * keys>][g<groups>][c<counter cache>], e.g. "t1r32b4w256" or "t1r32b4w1024i1c1": for measuring
  * (docs/PERFORMANCE.md); not a stable interface. Letters left out keep the default. */
 static bool aes_parse_variant(const char *s, struct vkdva_aes_variant *variant)
 {
@@ -127,6 +129,7 @@ static bool aes_parse_variant(const char *s, struct vkdva_aes_variant *variant)
             case 'i': variant->interleave = value; break;
             case 'k': variant->register_keys = value; break;
             case 'g': variant->max_groups = value; break;
+            case 'c': variant->counter_cache = value; break;
             default: return false;
         }
     }
@@ -134,7 +137,7 @@ static bool aes_parse_variant(const char *s, struct vkdva_aes_variant *variant)
             && variant->replicas <= 32 && variant->blocks_per_invocation >= 1 && variant->blocks_per_invocation <= 16
             && vkdva_is_power_of_two(variant->workgroup_size) && variant->workgroup_size >= 32
             && variant->workgroup_size <= 1024 && variant->interleave <= 2 && variant->register_keys <= 1
-            && variant->max_groups <= VKDVA_AES_MAX_GROUPS;
+            && variant->max_groups <= VKDVA_AES_MAX_GROUPS && variant->counter_cache <= 1;
 }
 
 /* Bank-conflict-free lookups need one replica per bank (32 on NVIDIA and AMD): one Te0 table
@@ -147,16 +150,21 @@ static void aes_choose_variant(struct d3d11_device *device, struct vkdva_aes_var
     struct vkdva_aes_variant requested;
     const char *env;
 
+    bool cpu = device->caps.properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
+
     /* Measured on an H200 (docs/PERFORMANCE.md): large workgroups amortise the per-workgroup
-     * table fill and key expansion best. CPU implementations (llvmpipe) compile and run
-     * smaller groups much faster. */
-    variant->workgroup_size = device->caps.properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU ? 256 : 1024;
+     * table fill and key expansion best, and running an invocation's four blocks round by
+     * round with rounds 1-2 shared (i1c1) is the fastest way found (249 GB/s against 226 GB/s
+     * block by block). CPU implementations (llvmpipe) compile and run smaller groups and the
+     * plain loop much faster. */
+    variant->workgroup_size = cpu ? 256 : 1024;
     variant->tables = 1;
     variant->replicas = 32;
     variant->blocks_per_invocation = 4;
-    variant->interleave = 0;
+    variant->interleave = cpu ? 0 : 1;
     variant->register_keys = 0;
     variant->max_groups = 0;
+    variant->counter_cache = cpu ? 0 : 1;
     while (variant->replicas > 1 && aes_shared_size(variant) > shared_limit)
         variant->replicas /= 2;
 
@@ -179,10 +187,10 @@ static void aes_choose_variant(struct d3d11_device *device, struct vkdva_aes_var
         variant->interleave = 1;
 
     TRACE("AES variant: %u table(s) x %u replicas, %u blocks per invocation, workgroups of %u, "
-            "interleave %u, keys in %s, at most %u groups.\n", variant->tables, variant->replicas,
-            variant->blocks_per_invocation, variant->workgroup_size, variant->interleave,
+            "interleave %u, keys in %s, at most %u groups, counter cache %u.\n", variant->tables,
+            variant->replicas, variant->blocks_per_invocation, variant->workgroup_size, variant->interleave,
             variant->register_keys ? "registers" : "shared memory",
-            variant->max_groups ? variant->max_groups : VKDVA_AES_MAX_GROUPS);
+            variant->max_groups ? variant->max_groups : VKDVA_AES_MAX_GROUPS, variant->counter_cache);
 }
 
 static HRESULT aes_state_create(struct d3d11_device *device, struct vkdva_aes_state **state)
@@ -200,6 +208,7 @@ static HRESULT aes_state_create(struct d3d11_device *device, struct vkdva_aes_st
         {3, offsetof(struct vkdva_aes_variant, blocks_per_invocation), sizeof(uint32_t)},
         {4, offsetof(struct vkdva_aes_variant, interleave), sizeof(uint32_t)},
         {5, offsetof(struct vkdva_aes_variant, register_keys), sizeof(uint32_t)},
+        {6, offsetof(struct vkdva_aes_variant, counter_cache), sizeof(uint32_t)},
     };
     const VkPhysicalDeviceLimits *limits = &device->caps.properties.limits;
     struct vkdva_compute_pipeline_desc desc;

@@ -47,6 +47,9 @@ layout(constant_id = 2) const uint AES_REPLICAS = 32;
 layout(constant_id = 4) const uint AES_INTERLEAVE = 0;
 /* aes_ctr.comp only: every invocation expands the keys into registers. */
 layout(constant_id = 5) const uint AES_REGISTER_KEYS = 0;
+/* aes_ctr.comp with AES_INTERLEAVE only: rounds 1 and 2 share what the blocks of an
+ * invocation have in common (aes_ctr.comp, ctr_rounds12). */
+layout(constant_id = 6) const uint AES_CTR_CACHE = 0;
 
 /* The parameters of every AES pass (128 bytes, the minimum maxPushConstantsSize). Keys and
  * counters are big-endian words: ctr = (nonce >> 32, nonce, block >> 32, block). */
@@ -120,7 +123,7 @@ uint aes_te(uint k, uint b)
 {
     if (AES_TABLES == 4u)
         return aes_t[((k << 8) | b) * AES_REPLICAS | aes_lane];
-    else if (k == 0u)
+    if (k == 0u)
         return aes_t[b * AES_REPLICAS | aes_lane];
     return aes_rotr(aes_t[b * AES_REPLICAS | aes_lane], 8u * k);
 }

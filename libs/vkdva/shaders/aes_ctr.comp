@@ -52,6 +52,12 @@ uvec4 state_b[AES_BLOCKS_PER_INVOCATION];
 uvec4 register_rk[2][11];
 uvec4 register_r1[2];
 
+/* AES_CTR_CACHE with the keys in shared memory: the part of round 2 that depends only on bits
+ * 16-31 of the counter, for the bits of the workgroup's first block (wg_high; ~0u where its
+ * first chunk straddles a multiple of 65536 blocks), computed once per workgroup. */
+shared uvec4 wg_round2[2];
+shared uint wg_high[2];
+
 uvec4 round_key(uint key, uint round)
 {
     if (AES_REGISTER_KEYS != 0u)
@@ -66,15 +72,96 @@ uvec4 round1(uint key, uint lo)
     return aes_ctr_round1(lo, aes_rk4[key][0].w, uvec4(aes_r1[key][0], aes_r1[key][1], aes_r1[key][2], aes_r1[key][3]));
 }
 
+/* state_a[] after rounds 1 and 2 of the counter blocks lo + j * workgroup size. Where the
+ * workgroup size is a multiple of 256 and those blocks agree in bits 16-31 (all invocations
+ * but those straddling a multiple of 65536 blocks), they differ only in byte 1 of the counter:
+ * after round 1 only state word 1 differs (aes_ctr_round1), so three of the four lookups of
+ * each column of round 2 are the same for all of them and done once (counter-mode caching
+ * carried one round further, after Bernstein and Schwabe). */
+void ctr_rounds12(uint key, uint lo)
+{
+    uint size = gl_WorkGroupSize.x, last = lo + (AES_BLOCKS_PER_INVOCATION - 1u) * size;
+    uvec4 rk = round_key(key, 2u), r1, c;
+    uint a, x, z, w, y, rk0w;
+
+    if (AES_CTR_CACHE != 0u && AES_REGISTER_KEYS == 0u && (size & 0xffu) == 0u && (lo >> 16) == (last >> 16)
+            && wg_high[key] == lo >> 16)
+    {
+        /* Bytes 2-3 as the workgroup's: only byte 0 (word 0 after round 1) and byte 1 (word 1)
+         * are left. */
+        rk0w = aes_rk4[key][0].w;
+        r1.y = aes_r1[key][1];
+        x = aes_r1[key][0] ^ aes_te(3u, (lo ^ rk0w) & 0xffu);
+        c = wg_round2[key] ^ uvec4(aes_te(0u, x >> 24), aes_te(3u, x & 0xffu), aes_te(2u, (x >> 8) & 0xffu),
+                aes_te(1u, (x >> 16) & 0xffu));
+        [[unroll]] for (uint j = 0u; j < AES_BLOCKS_PER_INVOCATION; ++j)
+        {
+            a = (lo + j * size) ^ rk0w;
+            y = r1.y ^ aes_te(2u, (a >> 8) & 0xffu);
+            state_a[j] = c ^ uvec4(aes_te(1u, (y >> 16) & 0xffu), aes_te(0u, y >> 24), aes_te(3u, y & 0xffu),
+                    aes_te(2u, (y >> 8) & 0xffu));
+        }
+        return;
+    }
+    if (AES_CTR_CACHE != 0u && (size & 0xffu) == 0u && (lo >> 16) == (last >> 16))
+    {
+        if (AES_REGISTER_KEYS != 0u)
+        {
+            r1 = register_r1[key];
+            rk0w = register_rk[key][0].w;
+        }
+        else
+        {
+            r1 = uvec4(aes_r1[key][0], aes_r1[key][1], aes_r1[key][2], aes_r1[key][3]);
+            rk0w = aes_rk4[key][0].w;
+        }
+        a = lo ^ rk0w;
+        x = r1.x ^ aes_te(3u, a & 0xffu);
+        z = r1.z ^ aes_te(1u, (a >> 16) & 0xffu);
+        w = r1.w ^ aes_te(0u, a >> 24);
+        c.x = aes_te(0u, x >> 24) ^ aes_te(2u, (z >> 8) & 0xffu) ^ aes_te(3u, w & 0xffu) ^ rk.x;
+        c.y = aes_te(1u, (z >> 16) & 0xffu) ^ aes_te(2u, (w >> 8) & 0xffu) ^ aes_te(3u, x & 0xffu) ^ rk.y;
+        c.z = aes_te(0u, z >> 24) ^ aes_te(1u, (w >> 16) & 0xffu) ^ aes_te(2u, (x >> 8) & 0xffu) ^ rk.z;
+        c.w = aes_te(0u, w >> 24) ^ aes_te(1u, (x >> 16) & 0xffu) ^ aes_te(3u, z & 0xffu) ^ rk.w;
+        [[unroll]] for (uint j = 0u; j < AES_BLOCKS_PER_INVOCATION; ++j)
+        {
+            a = (lo + j * size) ^ rk0w;
+            y = r1.y ^ aes_te(2u, (a >> 8) & 0xffu);
+            state_a[j] = c ^ uvec4(aes_te(1u, (y >> 16) & 0xffu), aes_te(0u, y >> 24), aes_te(3u, y & 0xffu),
+                    aes_te(2u, (y >> 8) & 0xffu));
+        }
+        return;
+    }
+    [[unroll]] for (uint j = 0u; j < AES_BLOCKS_PER_INVOCATION; ++j)
+        state_a[j] = aes_round_rk(round1(key, lo + j * size), rk);
+}
+
+/* wg_round2[key] and wg_high[key] for the counters lo_first..lo_last, by one invocation after
+ * the setup's barrier (the tables are there), before a second barrier. Doing it in the setup's
+ * serial phase instead, with the tables computed directly, measured 1% slower (H200). */
+void setup_workgroup_round2(uint key, uint lo_first, uint lo_last)
+{
+    uint a = lo_first ^ aes_rk4[key][0].w, z, w;
+
+    wg_high[key] = ~0u;
+    if ((lo_first >> 16) != (lo_last >> 16) || lo_last < lo_first)
+        return;
+    z = aes_r1[key][2] ^ aes_te(1u, (a >> 16) & 0xffu);
+    w = aes_r1[key][3] ^ aes_te(0u, a >> 24);
+    wg_round2[key] = aes_rk4[key][2] ^ uvec4(aes_te(2u, (z >> 8) & 0xffu) ^ aes_te(3u, w & 0xffu),
+            aes_te(1u, (z >> 16) & 0xffu) ^ aes_te(2u, (w >> 8) & 0xffu),
+            aes_te(0u, z >> 24) ^ aes_te(1u, (w >> 16) & 0xffu), aes_te(0u, w >> 24) ^ aes_te(3u, z & 0xffu));
+    wg_high[key] = lo_first >> 16;
+}
+
 /* XORs the keystream of one key into data[], whose block j has the low counter word
  * lo + j * workgroup size: round by round, each round key read once for all the blocks. */
 void keystream_one(uint key, uint lo)
 {
     uvec4 rk;
 
-    [[unroll]] for (uint j = 0u; j < AES_BLOCKS_PER_INVOCATION; ++j)
-        state_a[j] = round1(key, lo + j * gl_WorkGroupSize.x);
-    [[unroll]] for (uint round = 2u; round < 10u; ++round)
+    ctr_rounds12(key, lo);
+    [[unroll]] for (uint round = 3u; round < 10u; ++round)
     {
         rk = round_key(key, round);
         [[unroll]] for (uint j = 0u; j < AES_BLOCKS_PER_INVOCATION; ++j)
@@ -130,6 +217,16 @@ void main()
     else
     {
         aes_setup();
+        if (AES_CTR_CACHE != 0u && AES_INTERLEAVE != 0u)
+        {
+            uint first = gl_WorkGroupID.x * per_group;
+
+            if (id == 0u && a)
+                setup_workgroup_round2(0u, params.ctr_a.w + first, params.ctr_a.w + first + per_group - 1u);
+            if (id == size / 2u && b)
+                setup_workgroup_round2(1u, params.ctr_b.w + first, params.ctr_b.w + first + per_group - 1u);
+            barrier();
+        }
     }
 
     /* Block i of a group goes to invocation i % size, so each load and store instruction of a
