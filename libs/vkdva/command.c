@@ -290,21 +290,32 @@ bool vkdva_command_stream_is_complete(struct vkdva_command_stream *stream, uint6
 }
 
 /* Windows resets a GPU whose work runs for more than two seconds (TDR) and removes the device
- * with DXGI_ERROR_DEVICE_HUNG. vkdva reports a wait still pending after VKDVA_HANG_REPORT_S
- * seconds, with what each timeline has completed, and after VKDVA_GPU_TIMEOUT seconds (60 by
- * default, 0 for never) removes the device the same way: an application then gets errors
+ * with DXGI_ERROR_DEVICE_HUNG. vkdva reports a wait still pending after a few seconds, with
+ * what each timeline has completed, and after VKDVA_GPU_TIMEOUT seconds (60 by default, 0 for
+ * never) removes the device the same way: an application then gets errors
  * (DXGI_ERROR_DEVICE_REMOVED, GetDeviceRemovedReason DXGI_ERROR_DEVICE_HUNG) instead of hanging
- * with the GPU. tests/hang.c plays a hung GPU through a test layer. */
-#define VKDVA_HANG_REPORT_S 5u
+ * with the GPU. tests/hang.c plays a hung GPU through a test layer.
+ *
+ * A CPU implementation (llvmpipe) compiles a pipeline when it first runs it, inside the "GPU"
+ * work: tens of seconds per AES pipeline on a 2-core machine with an empty shader cache. There,
+ * unless VKDVA_GPU_TIMEOUT is set, the report comes after a minute and the removal after ten
+ * (Windows watches hardware GPUs, not its own software rasterizer). */
+struct vkdva_gpu_watchdog
+{
+    unsigned int report_s;
+    unsigned int timeout_s;
+};
 
-static unsigned int vkdva_gpu_timeout_s(void)
+static struct vkdva_gpu_watchdog vkdva_gpu_watchdog(const struct d3d11_device *device)
 {
     const char *env = getenv("VKDVA_GPU_TIMEOUT");
     long seconds;
 
     if (env && (seconds = strtol(env, NULL, 10)) >= 0)
-        return seconds;
-    return 60;
+        return (struct vkdva_gpu_watchdog){5, seconds};
+    if (device->caps.properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU)
+        return (struct vkdva_gpu_watchdog){60, 600};
+    return (struct vkdva_gpu_watchdog){5, 60};
 }
 
 static uint64_t vkdva_timeline_completed(struct d3d11_device *device, VkSemaphore vk_semaphore)
@@ -339,19 +350,17 @@ static void vkdva_command_stream_remove_device(struct vkdva_command_stream *stre
 static VkResult vkdva_command_stream_wait_gpu(struct vkdva_command_stream *stream, const VkSemaphoreWaitInfo *info)
 {
     const struct vkdva_vk_procs *vk_procs = &stream->device->vk_procs;
-    unsigned int waited = 0, limit = 0;
+    struct vkdva_gpu_watchdog watchdog = vkdva_gpu_watchdog(stream->device);
+    unsigned int waited = 0;
     VkResult vr;
 
     while ((vr = VK_CALL(vkWaitSemaphores(stream->device->vk_device, info,
-            VKDVA_HANG_REPORT_S * UINT64_C(1000000000)))) == VK_TIMEOUT)
+            watchdog.report_s * UINT64_C(1000000000)))) == VK_TIMEOUT)
     {
         if (!waited)
-        {
-            limit = vkdva_gpu_timeout_s();
-            vkdva_command_stream_report_stall(stream, *info->pValues, VKDVA_HANG_REPORT_S);
-        }
-        waited += VKDVA_HANG_REPORT_S;
-        if (limit && waited >= limit)
+            vkdva_command_stream_report_stall(stream, *info->pValues, watchdog.report_s);
+        waited += watchdog.report_s;
+        if (watchdog.timeout_s && waited >= watchdog.timeout_s)
         {
             vkdva_command_stream_remove_device(stream, waited);
             return VK_TIMEOUT;
@@ -367,7 +376,8 @@ static VkResult vkdva_command_stream_wait_gpu(struct vkdva_command_stream *strea
 static void vkdva_command_stream_check_progress(struct vkdva_command_stream *stream, uint64_t value,
         uint64_t completed)
 {
-    unsigned int stalled, limit;
+    struct vkdva_gpu_watchdog watchdog;
+    unsigned int stalled;
     struct timespec now;
     uint64_t now_ns;
 
@@ -383,12 +393,13 @@ static void vkdva_command_stream_check_progress(struct vkdva_command_stream *str
         return;
     }
     stalled = (now_ns - stream->stall_start_ns) / UINT64_C(1000000000);
-    if (stalled >= VKDVA_HANG_REPORT_S && !stream->stall_reported)
+    watchdog = vkdva_gpu_watchdog(stream->device);
+    if (stalled >= watchdog.report_s && !stream->stall_reported)
     {
         vkdva_command_stream_report_stall(stream, value, stalled);
         stream->stall_reported = true;
     }
-    if ((limit = vkdva_gpu_timeout_s()) && stalled >= limit)
+    if (watchdog.timeout_s && stalled >= watchdog.timeout_s)
         vkdva_command_stream_remove_device(stream, stalled);
 }
 
