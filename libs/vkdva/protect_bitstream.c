@@ -501,13 +501,13 @@ fail:
 }
 
 /* VKDVA_DEBUG_BITSTREAM_DECRYPT=1, a debugging aid (it puts plaintext in CPU memory for a
- * moment): after each pass, compares what the decode will read with the CPU decryption of the
- * same slices, and logs the first difference. Device lock held. */
+ * moment): after each pass, which the caller has waited for, compares what the decode will
+ * read with the CPU decryption of the same slices, and logs the first difference. Device lock
+ * held. */
 static void vkdva_bitstream_decryptor_check(struct vkdva_bitstream_decryptor *d,
         const struct vkdva_decode_frame *frame, const struct vkdva_slice *slices, size_t slice_count,
-        VkDeviceSize base, VkDeviceSize range, uint64_t pass_value)
+        VkDeviceSize base, VkDeviceSize range)
 {
-    struct vkdva_command_stream *context_stream = &d->device->immediate_context.stream;
     const struct vkdva_vk_procs *vk_procs = &d->device->vk_procs;
     static int enabled = -1;
     uint8_t *clear, *mapped;
@@ -517,7 +517,7 @@ static void vkdva_bitstream_decryptor_check(struct vkdva_bitstream_decryptor *d,
 
     if (enabled < 0)
         enabled = (env = getenv("VKDVA_DEBUG_BITSTREAM_DECRYPT")) && atoi(env) > 0;
-    if (!enabled || FAILED(vkdva_command_stream_wait(context_stream, pass_value, true)))
+    if (!enabled)
         return;
     if (!(clear = vkdva_calloc(1, frame->bitstream_size)))
         return;
@@ -683,7 +683,7 @@ HRESULT vkdva_bitstream_decryptor_decrypt(struct vkdva_bitstream_decryptor **dec
      * only after the pass has run, whatever the codec. */
     if (FAILED(hr = vkdva_command_stream_wait(context_stream, pass_value, true)))
         goto done;
-    vkdva_bitstream_decryptor_check(d, frame, slices, slice_count, base, range, pass_value);
+    vkdva_bitstream_decryptor_check(d, frame, slices, slice_count, base, range);
     *buffer = d->vk_decode;
     *offset = base;
 
