@@ -71,14 +71,20 @@ HRESULT vkdva_command_stream_init(struct vkdva_command_stream *stream, struct d3
 
 /* A stream of protected command buffers on the protected queue (vkdva_private.h says what they
  * may do). */
-HRESULT vkdva_command_stream_init_protected(struct vkdva_command_stream *stream, struct d3d11_device *device)
+HRESULT vkdva_command_stream_init_protected_on(struct vkdva_command_stream *stream, struct d3d11_device *device,
+        struct vkdva_queue *queue)
 {
-    if (!device->caps.protected_memory || !device->protected_queue.vk_queue)
+    if (!device->caps.protected_memory || !queue->vk_queue || !(queue->flags & VK_QUEUE_PROTECTED_BIT))
     {
-        ERR("The device does not use protected memory.\n");
+        ERR("The device does not use protected memory, or queue %p is not protected.\n", queue);
         return E_FAIL;
     }
-    return vkdva_command_stream_init_(stream, device, &device->protected_queue, true);
+    return vkdva_command_stream_init_(stream, device, queue, true);
+}
+
+HRESULT vkdva_command_stream_init_protected(struct vkdva_command_stream *stream, struct d3d11_device *device)
+{
+    return vkdva_command_stream_init_protected_on(stream, device, &device->protected_queue);
 }
 
 static uint64_t vkdva_command_stream_completed_value(struct vkdva_command_stream *stream)
@@ -597,8 +603,8 @@ static HRESULT vkdva_device_allocate_protected_memory(struct d3d11_device *devic
     return S_OK;
 }
 
-HRESULT vkdva_device_create_protected_buffer(struct d3d11_device *device, VkDeviceSize size,
-        VkBufferUsageFlags usage, VkBuffer *vk_buffer, VkDeviceMemory *vk_memory)
+HRESULT vkdva_device_create_protected_buffer_from_info(struct d3d11_device *device, const VkBufferCreateInfo *info,
+        VkBuffer *vk_buffer, VkDeviceMemory *vk_memory)
 {
     /* VUID-VkBufferCreateInfo-flags-09641. */
     static const VkBufferUsageFlags allowed_usage = VK_BUFFER_USAGE_TRANSFER_SRC_BIT
@@ -607,27 +613,20 @@ HRESULT vkdva_device_create_protected_buffer(struct d3d11_device *device, VkDevi
             | VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_SHADER_DEVICE_ADDRESS_BIT
             | VK_BUFFER_USAGE_VIDEO_DECODE_SRC_BIT_KHR;
     const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    VkBufferCreateInfo buffer_info = *info;
     VkMemoryRequirements requirements;
     VkResult vr;
     HRESULT hr;
 
-    VkBufferCreateInfo buffer_info =
-    {
-        .sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO,
-        .flags = VK_BUFFER_CREATE_PROTECTED_BIT,
-        .size = size,
-        .usage = usage,
-        .sharingMode = VK_SHARING_MODE_EXCLUSIVE,
-    };
-
     *vk_buffer = VK_NULL_HANDLE;
     *vk_memory = VK_NULL_HANDLE;
-    if (!device->caps.protected_memory || (usage & ~allowed_usage))
+    if (!device->caps.protected_memory || (info->usage & ~allowed_usage))
     {
-        ERR("Cannot create a protected buffer with usage %#x (protected memory %#x).\n", usage,
+        ERR("Cannot create a protected buffer with usage %#x (protected memory %#x).\n", info->usage,
                 device->caps.protected_memory);
         return E_FAIL;
     }
+    buffer_info.flags |= VK_BUFFER_CREATE_PROTECTED_BIT;
     if ((vr = VK_CALL(vkCreateBuffer(device->vk_device, &buffer_info, NULL, vk_buffer))) < 0)
         return hresult_from_vk_result(vr);
     VK_CALL(vkGetBufferMemoryRequirements(device->vk_device, *vk_buffer, &requirements));
@@ -645,6 +644,20 @@ fail:
     *vk_buffer = VK_NULL_HANDLE;
     *vk_memory = VK_NULL_HANDLE;
     return hr;
+}
+
+HRESULT vkdva_device_create_protected_buffer(struct d3d11_device *device, VkDeviceSize size,
+        VkBufferUsageFlags usage, VkBuffer *vk_buffer, VkDeviceMemory *vk_memory)
+{
+    VkBufferCreateInfo buffer_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO,
+        .size = size,
+        .usage = usage,
+        .sharingMode = VK_SHARING_MODE_EXCLUSIVE,
+    };
+
+    return vkdva_device_create_protected_buffer_from_info(device, &buffer_info, vk_buffer, vk_memory);
 }
 
 HRESULT vkdva_device_create_protected_image(struct d3d11_device *device, const VkImageCreateInfo *info,

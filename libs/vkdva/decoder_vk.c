@@ -25,11 +25,23 @@
  * slice on the compute queue (DESIGN decision 2). A DXVA surface keeps its DPB slot while it
  * is a reference: a slot is reused once no RefFrameList names its surface. Session parameters
  * are added incrementally (vkUpdateVideoSessionParametersKHR) and recreated only when the
- * contents of an id already in use change. Status reports come from result-status queries. */
+ * contents of an id already in use change. Status reports come from result-status queries.
+ *
+ * Hardware content protection (the device uses Vulkan protected memory, DESIGN decisions 4
+ * and 6): a decoder bound to a crypto session decodes in a protected video session
+ * (VK_VIDEO_SESSION_CREATE_PROTECTED_CONTENT_BIT_KHR), on the device's protected decode queue,
+ * in protected command buffers, from protected bitstream buffers (protect_bitstream.c, clear
+ * bitstreams included) into protected DPB images, and its pictures are copied out and
+ * encrypted into the protected surfaces on the protected compute stream (protect.c). Session,
+ * DPB and codec state are remade when a decoder changes between the two kinds
+ * (vkdva_vk_set_protected()). Protected command buffers may not use queries
+ * (VUID-vkCmdBeginQuery-commandBuffer-01885), so a protected picture's status report says it
+ * completed once its decode has finished. */
 
 #define VKDVA_VK_BITSTREAM_SIZE (16u << 20)
 #define VKDVA_VK_MAX_SLOTS 17u
 #define VKDVA_VK_QUERY_COUNT 64u
+#define VKDVA_VK_NO_QUERY UINT32_MAX
 
 /* The video coding commands of one picture (vkdva_vk_record_decode()), self-contained so that
  * the floor capture can keep a copy: the slots' pPictureResource point into resources[]
@@ -90,10 +102,14 @@ struct vkdva_vk_decoder
     unsigned int slot_count;
     /* DXVA surface index decoded into each DPB slot, or -1. */
     int slot_surface[VKDVA_VK_MAX_SLOTS];
-    /* The compute stream's value of the last copy out of each slot, and of the last copy into a
-     * protected surface. */
+    /* The stream and value of the last copy out of each slot (the immediate context's, or
+     * protect.c's protected stream), and of the last copy into a protected surface. */
+    struct vkdva_command_stream *slot_copy_streams[VKDVA_VK_MAX_SLOTS];
     uint64_t slot_copy_values[VKDVA_VK_MAX_SLOTS];
+    struct vkdva_command_stream *protected_copy_stream;
     uint64_t protected_copy_value;
+    /* The video session, DPB and stream are protected (see the top of the file). */
+    bool is_protected;
     VkImageView vk_slot_views[VKDVA_VK_MAX_SLOTS];
     VkExtent2D coded_extent;
 
@@ -108,7 +124,8 @@ struct vkdva_vk_decoder
     VkQueryPool vk_queries;
     uint32_t next_query;
 
-    /* One of the device's decode queues, the least used when the decoder was made. */
+    /* One of the device's decode queues, the least used when the decoder was made; the stream
+     * runs there, or on the device's protected decode queue while is_protected. */
     struct vkdva_queue *queue;
     struct vkdva_command_stream stream;
 
@@ -211,39 +228,87 @@ static bool vkdva_vk_supports(struct d3d11_device *device, const struct vkdva_co
 
 static void vkdva_vk_floor_free(struct vkdva_vk_floor *floor);
 
-static void vkdva_vk_destroy(void *backend)
+/* Waits until no copy out of the DPB is pending. */
+static void vkdva_vk_wait_copies(struct vkdva_vk_decoder *vk)
 {
-    struct vkdva_vk_decoder *vk = backend;
+    struct d3d11_device *device = vk->device;
+    unsigned int i;
+
+    vkdva_device_lock(device);
+    for (i = 0; i < vk->slot_count; ++i)
+    {
+        if (vk->slot_copy_streams[i])
+            vkdva_command_stream_wait(vk->slot_copy_streams[i], vk->slot_copy_values[i], true);
+        vk->slot_copy_streams[i] = NULL;
+        vk->slot_copy_values[i] = 0;
+    }
+    if (vk->protected_copy_stream)
+        vkdva_command_stream_wait(vk->protected_copy_stream, vk->protected_copy_value, true);
+    vk->protected_copy_stream = NULL;
+    vk->protected_copy_value = 0;
+    vkdva_device_unlock(device);
+}
+
+/* What depends on whether the decoder is protected: the video session and its memory and
+ * parameters, the DPB, the stream, the codec's Vulkan state and the bitstream decryptor.
+ * The stream must have been waited for. */
+static void vkdva_vk_destroy_session(struct vkdva_vk_decoder *vk)
+{
     struct d3d11_device *device = vk->device;
     const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
     VkDevice vk_device = device->vk_device;
     uint32_t i;
 
+    /* The copies wait on the stream's timeline: they go first. */
+    vkdva_vk_wait_copies(vk);
     if (vk->stream.vk_pool)
         vkdva_command_stream_destroy(&vk->stream);
-    /* The immediate context may still copy out of the DPB. */
-    vkdva_device_lock(device);
-    vkdva_command_stream_wait(&device->immediate_context.stream, device->immediate_context.stream.next_value, true);
-    vkdva_device_unlock(device);
+    memset(&vk->stream, 0, sizeof(vk->stream));
+    /* The decryptor's buffers are protected exactly when the decoder is. */
+    vkdva_bitstream_decryptor_destroy(vk->decoder->bitstream_decryptor);
+    vk->decoder->bitstream_decryptor = NULL;
 
     for (i = 0; i < vk->slot_count; ++i)
-        VK_CALL(vkDestroyImageView(vk_device, vk->vk_slot_views[i], NULL));
+    {
+        if (vk->vk_slot_views[i])
+            VK_CALL(vkDestroyImageView(vk_device, vk->vk_slot_views[i], NULL));
+        vk->vk_slot_views[i] = VK_NULL_HANDLE;
+        vk->slot_surface[i] = -1;
+    }
     if (vk->vk_dpb)
         VK_CALL(vkDestroyImage(vk_device, vk->vk_dpb, NULL));
     if (vk->vk_dpb_memory)
         VK_CALL(vkFreeMemory(vk_device, vk->vk_dpb_memory, NULL));
-    vkdva_device_destroy_buffer(device, vk->vk_bitstream, vk->vk_bitstream_memory);
-    if (vk->vk_queries)
-        VK_CALL(vkDestroyQueryPool(vk_device, vk->vk_queries, NULL));
+    vk->vk_dpb = VK_NULL_HANDLE;
+    vk->vk_dpb_memory = VK_NULL_HANDLE;
     if (vk->vk_parameters)
         VK_CALL(vkDestroyVideoSessionParametersKHR(vk_device, vk->vk_parameters, NULL));
+    vk->vk_parameters = VK_NULL_HANDLE;
     if (vk->vk_session)
         VK_CALL(vkDestroyVideoSessionKHR(vk_device, vk->vk_session, NULL));
+    vk->vk_session = VK_NULL_HANDLE;
     for (i = 0; i < vk->session_memory_count; ++i)
         VK_CALL(vkFreeMemory(vk_device, vk->vk_session_memory[i], NULL));
     vkdva_free(vk->vk_session_memory);
+    vk->vk_session_memory = NULL;
+    vk->session_memory_count = 0;
     if (vk->codec_state)
         vk->decoder->codec->free_vk_state(vk->codec_state);
+    vk->codec_state = NULL;
+    vk->reset_done = false;
+    vk->ring_values[0] = vk->ring_values[1] = 0;
+}
+
+static void vkdva_vk_destroy(void *backend)
+{
+    struct vkdva_vk_decoder *vk = backend;
+    struct d3d11_device *device = vk->device;
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+
+    vkdva_vk_destroy_session(vk);
+    vkdva_device_destroy_buffer(device, vk->vk_bitstream, vk->vk_bitstream_memory);
+    if (vk->vk_queries)
+        VK_CALL(vkDestroyQueryPool(device->vk_device, vk->vk_queries, NULL));
     vkdva_free(vk->pending);
     vkdva_vk_floor_free(vk->floor);
     if (vk->queue)
@@ -285,8 +350,11 @@ static HRESULT vkdva_vk_bind_session_memory(struct vkdva_vk_decoder *vk)
     {
         VkMemoryAllocateInfo alloc_info = {.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
 
-        if ((type = vkdva_device_find_memory_type(vk->device, requirements[i].memoryRequirements.memoryTypeBits,
-                0, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT)) < 0)
+        /* A protected session's memory is protected where the driver allows it. */
+        type = vk->is_protected ? vkdva_device_find_protected_memory_type(vk->device,
+                requirements[i].memoryRequirements.memoryTypeBits) : -1;
+        if (type < 0 && (type = vkdva_device_find_memory_type(vk->device,
+                requirements[i].memoryRequirements.memoryTypeBits, 0, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT)) < 0)
         {
             ERR("No memory type for video session memory %u.\n", i);
             hr = E_FAIL;
@@ -346,19 +414,30 @@ static HRESULT vkdva_vk_create_dpb(struct vkdva_vk_decoder *vk)
         .initialLayout = VK_IMAGE_LAYOUT_UNDEFINED,
     };
     VkMemoryAllocateInfo alloc_info = {.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
+    HRESULT hr;
 
-    if ((vr = VK_CALL(vkCreateImage(vk_device, &image_info, NULL, &vk->vk_dpb))) < 0)
+    if (vk->is_protected)
+    {
+        if (FAILED(hr = vkdva_device_create_protected_image(vk->device, &image_info, &vk->vk_dpb, &vk->vk_dpb_memory)))
+            return hr;
+    }
+    else if ((vr = VK_CALL(vkCreateImage(vk_device, &image_info, NULL, &vk->vk_dpb))) < 0)
+    {
         return hresult_from_vk_result(vr);
-    VK_CALL(vkGetImageMemoryRequirements(vk_device, vk->vk_dpb, &requirements));
-    if ((type = vkdva_device_find_memory_type(vk->device, requirements.memoryTypeBits,
-            VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, 0)) < 0)
-        return E_FAIL;
-    alloc_info.allocationSize = requirements.size;
-    alloc_info.memoryTypeIndex = type;
-    if ((vr = VK_CALL(vkAllocateMemory(vk_device, &alloc_info, NULL, &vk->vk_dpb_memory))) < 0)
-        return hresult_from_vk_result(vr);
-    if ((vr = VK_CALL(vkBindImageMemory(vk_device, vk->vk_dpb, vk->vk_dpb_memory, 0))) < 0)
-        return hresult_from_vk_result(vr);
+    }
+    if (!vk->is_protected)
+    {
+        VK_CALL(vkGetImageMemoryRequirements(vk_device, vk->vk_dpb, &requirements));
+        if ((type = vkdva_device_find_memory_type(vk->device, requirements.memoryTypeBits,
+                VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, 0)) < 0)
+            return E_FAIL;
+        alloc_info.allocationSize = requirements.size;
+        alloc_info.memoryTypeIndex = type;
+        if ((vr = VK_CALL(vkAllocateMemory(vk_device, &alloc_info, NULL, &vk->vk_dpb_memory))) < 0)
+            return hresult_from_vk_result(vr);
+        if ((vr = VK_CALL(vkBindImageMemory(vk_device, vk->vk_dpb, vk->vk_dpb_memory, 0))) < 0)
+            return hresult_from_vk_result(vr);
+    }
 
     for (i = 0; i < vk->slot_count; ++i)
     {
@@ -384,13 +463,93 @@ static HRESULT vkdva_vk_create_dpb(struct vkdva_vk_decoder *vk)
     return S_OK;
 }
 
+static void vkdva_vk_collect_statuses_(struct vkdva_vk_decoder *vk, bool wait);
+
+/* The video session, its memory, the DPB and the stream, protected or not (vk->is_protected). */
+static HRESULT vkdva_vk_create_session(struct vkdva_vk_decoder *vk)
+{
+    struct d3d11_device *device = vk->device;
+    const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
+    const VkVideoCapabilitiesKHR *caps = &vk->profile.caps;
+    VkResult vr;
+    HRESULT hr;
+
+    VkVideoSessionCreateInfoKHR session_info =
+    {
+        .sType = VK_STRUCTURE_TYPE_VIDEO_SESSION_CREATE_INFO_KHR,
+        .flags = vk->is_protected ? VK_VIDEO_SESSION_CREATE_PROTECTED_CONTENT_BIT_KHR : 0,
+        .queueFamilyIndex = vk->queue->family_index,
+        .pVideoProfile = &vk->profile.profile,
+        .pictureFormat = vk->vk_format,
+        .maxCodedExtent = vk->coded_extent,
+        .referencePictureFormat = vk->vk_format,
+        .maxDpbSlots = vk->slot_count,
+        .maxActiveReferencePictures = vkdva_min_u(caps->maxActiveReferencePictures, VKDVA_MAX_VK_REFERENCES),
+        .pStdHeaderVersion = &caps->stdHeaderVersion,
+    };
+
+    if ((vr = VK_CALL(vkCreateVideoSessionKHR(device->vk_device, &session_info, NULL, &vk->vk_session))) < 0)
+    {
+        WARN("Failed to create a%s video session, vr %d.\n", vk->is_protected ? " protected" : "", vr);
+        return hresult_from_vk_result(vr);
+    }
+    if (FAILED(hr = vkdva_vk_bind_session_memory(vk)))
+        return hr;
+    if (FAILED(hr = vkdva_vk_create_dpb(vk)))
+        return hr;
+    if (vk->is_protected)
+        return vkdva_command_stream_init_protected_on(&vk->stream, device, &device->protected_decode_queue);
+    return vkdva_command_stream_init(&vk->stream, device, vk->queue);
+}
+
+/* Whether this decoder can decode protected content in hardware mode: a protected decode
+ * queue, and the profile's VK_VIDEO_CAPABILITY_PROTECTED_CONTENT_BIT_KHR
+ * (VUID-VkVideoSessionCreateInfoKHR-protectedMemory-07189). */
+static bool vkdva_vk_protected_capable(const struct vkdva_vk_decoder *vk)
+{
+    return vk->device->caps.protected_memory && vk->device->protected_decode_queue.vk_queue
+            && (vk->profile.caps.flags & VK_VIDEO_CAPABILITY_PROTECTED_CONTENT_BIT_KHR);
+}
+
+/* Remakes the session, DPB and stream as protected or not. References are lost: the next
+ * picture starts from the parameters and references DXVA gives it. */
+static HRESULT vkdva_vk_set_protected(struct vkdva_vk_decoder *vk, bool is_protected)
+{
+    HRESULT hr;
+
+    if (vk->is_protected == is_protected)
+        return S_OK;
+    if (is_protected && !vkdva_vk_protected_capable(vk))
+    {
+        FIXME("Protected decoding needs a protected video session, which this device does not offer "
+                "(protected decode queue %p, video capabilities %#x).\n",
+                vk->device->protected_decode_queue.vk_queue, vk->profile.caps.flags);
+        return E_NOTIMPL;
+    }
+    TRACE("Decoder %p: remaking the video session %s.\n", vk->decoder, is_protected ? "protected" : "unprotected");
+    /* Status reports of the pictures already decoded, then nothing in flight. */
+    vkdva_vk_collect_statuses_(vk, true);
+    if (vk->stream.vk_pool)
+        vkdva_command_stream_wait(&vk->stream, vk->stream.next_value, true);
+    if (vk->floor)
+        vk->floor->failed = true;
+    vkdva_vk_destroy_session(vk);
+    vk->is_protected = is_protected;
+    if (FAILED(hr = vkdva_vk_create_session(vk)))
+    {
+        ERR("Failed to remake the video session, hr %#x.\n", hr);
+        vkdva_vk_destroy_session(vk);
+    }
+    return hr;
+}
+
 static HRESULT vkdva_vk_create(struct d3d11_video_decoder *decoder, void **backend)
 {
     struct d3d11_device *device = decoder->device;
     const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
-    const VkExtensionProperties *std_header;
     struct vkdva_vk_decoder *vk;
     VkVideoCapabilitiesKHR *caps;
+    unsigned int i;
     VkResult vr;
     HRESULT hr;
 
@@ -398,6 +557,8 @@ static HRESULT vkdva_vk_create(struct d3d11_video_decoder *decoder, void **backe
         return E_OUTOFMEMORY;
     vk->decoder = decoder;
     vk->device = device;
+    for (i = 0; i < ARRAY_SIZE(vk->slot_surface); ++i)
+        vk->slot_surface[i] = -1;
     vk->queue = vkdva_device_acquire_decode_queue(device);
     if (!vkdva_vk_query_profile(device, decoder->codec, decoder->desc.OutputFormat, &vk->profile))
     {
@@ -419,32 +580,9 @@ static HRESULT vkdva_vk_create(struct d3d11_video_decoder *decoder, void **backe
         goto fail;
     }
     vk->slot_count = vkdva_min_u(caps->maxDpbSlots, VKDVA_VK_MAX_SLOTS);
-    std_header = &caps->stdHeaderVersion;
 
-    {
-        VkVideoSessionCreateInfoKHR session_info =
-        {
-            .sType = VK_STRUCTURE_TYPE_VIDEO_SESSION_CREATE_INFO_KHR,
-            .queueFamilyIndex = vk->queue->family_index,
-            .pVideoProfile = &vk->profile.profile,
-            .pictureFormat = vk->vk_format,
-            .maxCodedExtent = vk->coded_extent,
-            .referencePictureFormat = vk->vk_format,
-            .maxDpbSlots = vk->slot_count,
-            .maxActiveReferencePictures = vkdva_min_u(caps->maxActiveReferencePictures, VKDVA_MAX_VK_REFERENCES),
-            .pStdHeaderVersion = std_header,
-        };
-
-        if ((vr = VK_CALL(vkCreateVideoSessionKHR(device->vk_device, &session_info, NULL, &vk->vk_session))) < 0)
-        {
-            WARN("Failed to create a video session, vr %d.\n", vr);
-            hr = hresult_from_vk_result(vr);
-            goto fail;
-        }
-    }
-    if (FAILED(hr = vkdva_vk_bind_session_memory(vk)))
-        goto fail;
-    if (FAILED(hr = vkdva_vk_create_dpb(vk)))
+    /* Unprotected to begin with: a crypto session is bound later, if at all. */
+    if (FAILED(hr = vkdva_vk_create_session(vk)))
         goto fail;
 
     {
@@ -479,11 +617,9 @@ static HRESULT vkdva_vk_create(struct d3d11_video_decoder *decoder, void **backe
         }
     }
 
-    if (FAILED(hr = vkdva_command_stream_init(&vk->stream, device, vk->queue)))
-        goto fail;
-
-    TRACE("Created a Vulkan video session %ux%u, %u DPB slots, on decode queue %u.\n", vk->coded_extent.width,
-            vk->coded_extent.height, vk->slot_count, (unsigned int)(vk->queue - device->decode_queues));
+    TRACE("Created a Vulkan video session %ux%u, %u DPB slots, on decode queue %u%s.\n", vk->coded_extent.width,
+            vk->coded_extent.height, vk->slot_count, (unsigned int)(vk->queue - device->decode_queues),
+            vkdva_vk_protected_capable(vk) ? ", protected sessions possible" : "");
     *backend = vk;
     return S_OK;
 
@@ -606,24 +742,36 @@ static VkDeviceSize vkdva_vk_bitstream_alloc(struct vkdva_vk_decoder *vk, VkDevi
     return vk->ring_half * half + used;
 }
 
-/* Copies the decoded slot into the application's surface on the compute queue, after the decode. */
+/* Copies the decoded slot into the application's surface on the compute queue, after the
+ * decode: on the immediate context's stream, or for a protected surface where protect.c
+ * records its work (the protected stream in hardware mode, as the DPB is protected there). */
 static HRESULT vkdva_vk_copy_output(struct vkdva_vk_decoder *vk, int slot, const struct vkdva_decode_frame *frame,
         uint64_t decode_value)
 {
     struct d3d11_device *device = vk->device;
-    struct d3d11_immediate_context *context = &device->immediate_context;
     const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
     struct d3d11_texture2d *dst = frame->output;
+    struct vkdva_command_stream *stream;
+    uint64_t copy_value;
     VkImageCopy regions[2];
     VkCommandBuffer vk_cmd;
     unsigned int plane;
     HRESULT hr;
 
     vkdva_device_lock(device);
-    /* The compute stream may not run its next submission before the decode finished. */
-    vkdva_command_stream_add_wait(&context->stream, vk->stream.vk_timeline, decode_value);
-    if (FAILED(hr = vkdva_command_stream_get(&context->stream, &vk_cmd)))
+    if (dst->protected)
+    {
+        hr = vkdva_protect_begin_commands(device, &stream, &vk_cmd);
+    }
+    else
+    {
+        stream = &device->immediate_context.stream;
+        hr = vkdva_command_stream_get(stream, &vk_cmd);
+    }
+    if (FAILED(hr))
         goto done;
+    /* The copy may not run before the decode finished. */
+    vkdva_command_stream_add_wait(stream, vk->stream.vk_timeline, decode_value);
     vkdva_cmd_image_barrier(device, vk_cmd, vk->vk_dpb, slot, 1, VK_IMAGE_LAYOUT_VIDEO_DECODE_DPB_KHR,
             VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, VK_PIPELINE_STAGE_2_COPY_BIT);
     for (plane = 0; plane < 2; ++plane)
@@ -639,22 +787,30 @@ static HRESULT vkdva_vk_copy_output(struct vkdva_vk_decoder *vk, int slot, const
     }
     /* A protected surface receives the picture encrypted, through a private buffer (protect.c). */
     if (dst->protected)
-        hr = vkdva_protect_cmd_write_image(dst, frame->output_slice, frame->crypto_session, vk_cmd, vk->vk_dpb,
-                VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, slot, regions[0].extent.width, regions[0].extent.height);
+        hr = vkdva_protect_cmd_write_image(dst, frame->output_slice, frame->crypto_session, stream, vk_cmd,
+                vk->vk_dpb, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, slot, regions[0].extent.width,
+                regions[0].extent.height);
     else
         VK_CALL(vkCmdCopyImage(vk_cmd, vk->vk_dpb, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, dst->vk_image,
                 VK_IMAGE_LAYOUT_GENERAL, 2, regions));
     vkdva_cmd_image_barrier(device, vk_cmd, vk->vk_dpb, slot, 1, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
             VK_IMAGE_LAYOUT_VIDEO_DECODE_DPB_KHR, VK_PIPELINE_STAGE_2_COPY_BIT, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT);
     vkdva_cmd_memory_barrier(device, vk_cmd);
-    dst->last_use.stream = &context->stream;
-    dst->last_use.value = context->stream.next_value;
+    copy_value = stream->next_value;
+    dst->last_use.stream = stream;
+    dst->last_use.value = copy_value;
     /* The decode queue waits for this copy before it writes or reads the slot again
      * (vkdva_vk_decode()). */
-    vk->slot_copy_values[slot] = context->stream.next_value;
+    vk->slot_copy_streams[slot] = stream;
+    vk->slot_copy_values[slot] = copy_value;
     if (dst->protected)
-        vk->protected_copy_value = context->stream.next_value;
-    hr = vkdva_command_stream_flush(&context->stream);
+    {
+        vk->protected_copy_stream = stream;
+        vk->protected_copy_value = copy_value;
+        if (FAILED(hr = vkdva_protect_end_commands(device, stream, vk_cmd)))
+            goto done;
+    }
+    hr = vkdva_command_stream_flush(stream);
 
 done:
     vkdva_device_unlock(device);
@@ -680,9 +836,13 @@ static void vkdva_vk_collect_statuses_(struct vkdva_vk_decoder *vk, bool wait)
         if (wait ? FAILED(vkdva_command_stream_wait(&vk->stream, pending->value, true))
                 : !vkdva_command_stream_is_complete(&vk->stream, pending->value))
             break;
-        result = 0;
-        vr = VK_CALL(vkGetQueryPoolResults(vk->device->vk_device, vk->vk_queries, pending->query, 1,
-                sizeof(result), &result, sizeof(result), VK_QUERY_RESULT_WITH_STATUS_BIT_KHR | VK_QUERY_RESULT_WAIT_BIT));
+        /* A protected picture has no query: it completed. */
+        result = 1;
+        vr = VK_SUCCESS;
+        if (pending->query != VKDVA_VK_NO_QUERY)
+            vr = VK_CALL(vkGetQueryPoolResults(vk->device->vk_device, vk->vk_queries, pending->query, 1,
+                    sizeof(result), &result, sizeof(result), VK_QUERY_RESULT_WITH_STATUS_BIT_KHR
+                    | VK_QUERY_RESULT_WAIT_BIT));
         /* VK_QUERY_RESULT_STATUS_COMPLETE_KHR is positive, errors negative (Vulkan "Result Status Queries"). */
         if (vr < 0 || result <= 0)
         {
@@ -779,6 +939,26 @@ static void vkdva_vk_decode_cmd_link(struct vkdva_vk_decode_cmd *cmd)
 static void vkdva_vk_floor_capture_picture(struct vkdva_vk_decoder *vk, const struct vkdva_vk_decode_cmd *cmd,
         const uint8_t *bitstream);
 
+/* Adds a copy to wait for, keeping the largest value per stream. */
+static void vkdva_vk_add_copy_wait(struct vkdva_command_stream *streams[2], uint64_t values[2],
+        struct vkdva_command_stream *stream, uint64_t value)
+{
+    unsigned int i;
+
+    if (!stream || !value)
+        return;
+    for (i = 0; i < 2; ++i)
+    {
+        if (!streams[i] || streams[i] == stream)
+        {
+            streams[i] = stream;
+            values[i] = vkdva_max_u64(values[i], value);
+            return;
+        }
+    }
+    ERR("Copies on more than two streams.\n");
+}
+
 static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *frame)
 {
     struct vkdva_vk_decoder *vk = backend;
@@ -789,7 +969,8 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
     struct vkdva_vk_pending_status *pending;
     struct vkdva_vk_decode_cmd cmd;
     VkDeviceSize size = 0, offset, aligned;
-    uint64_t decode_value, copy_wait;
+    struct vkdva_command_stream *copy_streams[2] = {0};
+    uint64_t decode_value, copy_waits[2] = {0};
     VkBuffer vk_src;
     VkCommandBuffer vk_cmd;
     int slot, ref_slot;
@@ -797,6 +978,9 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
     uint32_t query;
     HRESULT hr;
 
+    /* In hardware mode a protected surface is written only by a protected video session. */
+    if (FAILED(hr = vkdva_vk_set_protected(vk, frame->crypto_session && device->caps.protected_memory)))
+        return hr;
     if (FAILED(hr = vk->decoder->codec->prepare_vk(&vk->codec_state, frame, vk->decoder->config.ConfigBitstreamRaw,
             &picture)))
         goto done;
@@ -828,10 +1012,11 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
         hr = E_INVALIDARG;
         goto done;
     }
-    if (frame->ciphertext)
+    if (frame->ciphertext || vk->is_protected)
     {
         /* Encrypted: the ciphertext is uploaded and decrypted on the compute queue into a
-         * private buffer (protect_bitstream.c); this decode waits for that pass. */
+         * private buffer (protect_bitstream.c); this decode waits for that pass. A protected
+         * session's clear bitstream goes the same way into protected memory. */
         if (FAILED(hr = vkdva_bitstream_decryptor_decrypt(&vk->decoder->bitstream_decryptor, device, frame,
                 &vk->profile.list, picture.slices, picture.slice_count, aligned,
                 vk->profile.caps.minBitstreamBufferOffsetAlignment, &vk->stream, &vk_src, &offset)))
@@ -894,7 +1079,7 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
     if (vk->floor)
     {
         /* Encrypted bitstreams live in the decryptor's private buffer: not captured. */
-        if (frame->ciphertext)
+        if (frame->ciphertext || vk->is_protected)
             vk->floor->failed = true;
         else
             vkdva_vk_floor_capture_picture(vk, &cmd, vk->bitstream + offset);
@@ -904,32 +1089,37 @@ static HRESULT vkdva_vk_decode(void *backend, const struct vkdva_decode_frame *f
         goto done;
     /* A copy out of a slot moves that array layer from the DPB layout to TRANSFER_SRC and back
      * on the compute queue: a decode that writes the slot or reads it as a reference waits for
-     * that copy; decodes that touch neither run on while it is pending. */
-    copy_wait = vk->slot_copy_values[slot];
+     * that copy; decodes that touch neither run on while it is pending. After a picture written
+     * into a protected surface (a pass of protect.c), the next decode waits for it, as every
+     * decode did before the waits per slot: the ordering the protected path was verified with
+     * on the GPU. The copies are on at most two streams (the context's, the protected one). */
+    vkdva_vk_add_copy_wait(copy_streams, copy_waits, vk->slot_copy_streams[slot], vk->slot_copy_values[slot]);
     for (i = 0; i < cmd.ref_count; ++i)
+        vkdva_vk_add_copy_wait(copy_streams, copy_waits, vk->slot_copy_streams[cmd.ref_slots[i].slotIndex],
+                vk->slot_copy_values[cmd.ref_slots[i].slotIndex]);
+    vkdva_vk_add_copy_wait(copy_streams, copy_waits, vk->protected_copy_stream, vk->protected_copy_value);
+    for (i = 0; i < ARRAY_SIZE(copy_streams); ++i)
     {
-        if (vk->slot_copy_values[cmd.ref_slots[i].slotIndex] > copy_wait)
-            copy_wait = vk->slot_copy_values[cmd.ref_slots[i].slotIndex];
+        if (copy_streams[i])
+            vkdva_command_stream_add_wait(&vk->stream, copy_streams[i]->vk_timeline, copy_waits[i]);
     }
-    /* After a picture written into a protected surface (a pass of protect.c on the compute
-     * queue), the next decode waits for it, as every decode did before the waits per slot: the
-     * ordering the protected path was verified with on the GPU. */
-    if (vk->protected_copy_value > copy_wait)
-        copy_wait = vk->protected_copy_value;
-    if (copy_wait)
-        vkdva_command_stream_add_wait(&vk->stream, device->immediate_context.stream.vk_timeline, copy_wait);
     if (!vk->reset_done)
         vkdva_cmd_image_barrier(device, vk_cmd, vk->vk_dpb, 0, vk->slot_count, VK_IMAGE_LAYOUT_UNDEFINED,
                 VK_IMAGE_LAYOUT_VIDEO_DECODE_DPB_KHR, VK_PIPELINE_STAGE_2_NONE,
                 VK_PIPELINE_STAGE_2_VIDEO_DECODE_BIT_KHR);
 
-    query = vk->next_query++ % VKDVA_VK_QUERY_COUNT;
-    VK_CALL(vkCmdResetQueryPool(vk_cmd, vk->vk_queries, query, 1));
-    vkdva_vk_record_decode(vk, vk_cmd, &cmd, vk_src, !vk->reset_done, query);
+    /* Protected command buffers may not use queries (VUID-vkCmdBeginQuery-commandBuffer-01885). */
+    query = VKDVA_VK_NO_QUERY;
+    if (!vk->is_protected)
+    {
+        query = vk->next_query++ % VKDVA_VK_QUERY_COUNT;
+        VK_CALL(vkCmdResetQueryPool(vk_cmd, vk->vk_queries, query, 1));
+    }
+    vkdva_vk_record_decode(vk, vk_cmd, &cmd, vk_src, !vk->reset_done, query == VKDVA_VK_NO_QUERY ? -1 : (int)query);
     vk->reset_done = true;
     decode_value = vk->stream.next_value;
-    TRACE("Decode %" PRIu64 " into slot %d, %u reference(s), after compute %" PRIu64 ".\n", decode_value, slot,
-            cmd.ref_count, copy_wait);
+    TRACE("Decode %" PRIu64 " into slot %d, %u reference(s), after copies %" PRIu64 " and %" PRIu64 "%s.\n",
+            decode_value, slot, cmd.ref_count, copy_waits[0], copy_waits[1], vk->is_protected ? ", protected" : "");
     if (FAILED(hr = vkdva_command_stream_flush(&vk->stream)))
         goto done;
 

@@ -41,8 +41,8 @@
  * compute family, submitted at the end of each operation and ordered against the immediate
  * context's stream with timeline waits both ways. Protected command buffers may read ordinary
  * memory (a staging texture, an upload buffer) but never write it, so EncryptionBlt is not
- * available there (no ENCRYPTED_READ_BACK), and neither is the Vulkan Video output path,
- * whose DPB copy is recorded in an unprotected command buffer. */
+ * available there (no ENCRYPTED_READ_BACK). Vulkan Video output is copied out of the
+ * protected DPB of a protected video session on that same protected stream (decoder_vk.c). */
 
 #include "decoder.h"
 #include "video_methods.h"
@@ -484,32 +484,61 @@ static void vkdva_protect_plane_regions(const struct d3d11_texture2d *texture, U
 static HRESULT vkdva_protect_reserve_scratch(struct d3d11_device *device, struct vkdva_protect_state *state,
         VkDeviceSize size)
 {
+    static const VkBufferUsageFlags usage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT
+            | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
     HRESULT hr;
 
     if (state->scratch_size >= size)
         return S_OK;
-    /* The old scratch may still be read by submitted work. */
+    /* The old scratch may still be read by submitted work: in hardware mode only protected
+     * passes use it (vkdva_protect_cmd_write_image()). */
     if (state->vk_scratch)
-        vkdva_command_stream_release_buffer(&device->immediate_context.stream, state->vk_scratch,
-                state->vk_scratch_memory);
+        vkdva_command_stream_release_buffer(vkdva_protect_hardware(device) ? &state->stream
+                : &device->immediate_context.stream, state->vk_scratch, state->vk_scratch_memory);
     state->vk_scratch = VK_NULL_HANDLE;
     state->vk_scratch_memory = VK_NULL_HANDLE;
     state->scratch_size = 0;
-    if (FAILED(hr = vkdva_device_create_buffer(device, size, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT
-            | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, 0,
-            VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, &state->vk_scratch, &state->vk_scratch_memory, NULL)))
+    /* It holds plaintext: protected memory where there is any. */
+    if (vkdva_protect_hardware(device))
+        hr = vkdva_device_create_protected_buffer(device, size, usage, &state->vk_scratch, &state->vk_scratch_memory);
+    else
+        hr = vkdva_device_create_buffer(device, size, usage, 0, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT,
+                &state->vk_scratch, &state->vk_scratch_memory, NULL);
+    if (FAILED(hr))
         return hr;
     state->scratch_size = size;
     return S_OK;
 }
 
-/* Vulkan Video output: records, into vk_cmd on the immediate context's stream, the copy of
- * layer `layer` of a multi-planar image (in `layout`) into the private scratch buffer in Map
- * layout, then its encryption into the subresource. The caller records the barriers that order
- * the image before this and the surface after it. Device lock held. */
+HRESULT vkdva_protect_begin_commands(struct d3d11_device *device, struct vkdva_command_stream **stream,
+        VkCommandBuffer *vk_cmd)
+{
+    struct vkdva_protect_pass pass;
+    HRESULT hr;
+
+    if (FAILED(hr = vkdva_protect_begin_pass(device, &pass)))
+        return hr;
+    *stream = pass.stream;
+    *vk_cmd = pass.vk_cmd;
+    return S_OK;
+}
+
+HRESULT vkdva_protect_end_commands(struct d3d11_device *device, struct vkdva_command_stream *stream,
+        VkCommandBuffer vk_cmd)
+{
+    struct vkdva_protect_pass pass = {.stream = stream, .vk_cmd = vk_cmd};
+
+    return vkdva_protect_end_pass(device, &pass);
+}
+
+/* Vulkan Video output and processor blits: records, into vk_cmd on `stream`, the copy of layer
+ * `layer` of a multi-planar image (in `layout`) into the private scratch buffer in Map layout,
+ * then its encryption into the subresource. The caller records the barriers that order the
+ * image before this and the surface after it. In hardware mode the image is protected and
+ * `stream` must be the protected one (vkdva_protect_begin_commands()). Device lock held. */
 HRESULT vkdva_protect_cmd_write_image(struct d3d11_texture2d *texture, UINT sub,
-        struct d3d11_crypto_session *session, VkCommandBuffer vk_cmd, VkImage vk_image, VkImageLayout vk_layout,
-        UINT layer, UINT width, UINT height)
+        struct d3d11_crypto_session *session, struct vkdva_command_stream *stream, VkCommandBuffer vk_cmd,
+        VkImage vk_image, VkImageLayout vk_layout, UINT layer, UINT width, UINT height)
 {
     struct vkdva_protected_texture *protected = texture->protected;
     struct d3d11_device *device = texture->device;
@@ -526,11 +555,10 @@ HRESULT vkdva_protect_cmd_write_image(struct d3d11_texture2d *texture, UINT sub,
         ERR("Invalid protected write: texture %p, subresource %u, session %p.\n", texture, sub, session);
         return E_FAIL;
     }
-    if (vkdva_protect_hardware(device))
+    if (vkdva_protect_hardware(device) && !stream->is_protected)
     {
-        /* The copy out of the DPB would have to be in a protected command buffer, and the
-         * DPB transitions around it are in the caller's unprotected one. */
-        FIXME("Vulkan Video output into protected memory is not implemented.\n");
+        /* Only a protected command buffer may write protected memory. */
+        FIXME("Writing protected memory from unprotected commands is not implemented.\n");
         return E_NOTIMPL;
     }
     if (!(state = vkdva_protect_get_state(device)))
@@ -560,9 +588,22 @@ HRESULT vkdva_protect_cmd_write_image(struct d3d11_texture2d *texture, UINT sub,
         vkdva_protect_cmd_lose(device, vk_cmd, protected, sub);
     }
     vkdva_ctr_params_clear(&to);
-    texture->last_use.stream = &device->immediate_context.stream;
-    texture->last_use.value = device->immediate_context.stream.next_value;
+    texture->last_use.stream = stream;
+    texture->last_use.value = stream->next_value;
     return hr;
+}
+
+HRESULT vkdva_protect_get_storage(const struct d3d11_texture2d *texture, UINT sub, VkBuffer *buffer,
+        VkDeviceSize *offset, VkDeviceSize *size, uint64_t *nonce, struct d3d11_crypto_session **session)
+{
+    if (!texture->protected || sub >= texture->subresource_count)
+        return E_INVALIDARG;
+    *buffer = texture->protected->vk_buffer;
+    *offset = texture->layouts[sub].offset;
+    *size = texture->layouts[sub].size;
+    *nonce = texture->protected->subresources[sub].nonce;
+    *session = texture->protected->subresources[sub].session;
+    return S_OK;
 }
 
 struct d3d11_crypto_session *vkdva_protect_texture_session(const struct d3d11_texture2d *texture, UINT sub)

@@ -382,10 +382,14 @@ HRESULT vkdva_cmd_decrypt_bitstream(struct d3d11_device *device, VkCommandBuffer
  * bitstream buffer seen (half bytes each part):
  * - upload: host-visible, the ciphertext, two halves used by alternate pictures;
  * - work: device-local, the decrypted buffer and the gathered sub-sample stream. One is enough:
- *   every pass runs on the immediate context's stream, in order, behind full barriers;
- * - decode: device-local, the slices as the decode reads them, two halves; VIDEO_DECODE_SRC
- *   with the decoder's profile, shared by the compute and decode queue families.
- * Only work and decode hold plaintext, and no API call reaches them. */
+ *   every pass runs on one stream, in order, behind full barriers;
+ * - decode: the slices as the decode reads them, two halves; VIDEO_DECODE_SRC with the
+ *   decoder's profile, shared by the compute and decode queue families.
+ * Only work and decode hold plaintext, and no API call reaches them. The passes run on the
+ * immediate context's stream, or in hardware mode on the protected stream
+ * (vkdva_protect_begin_commands()), where work and decode are protected buffers: a protected
+ * video session reads only protected bitstreams (VUID-vkCmdDecodeVideoKHR-commandBuffer-07137),
+ * so there a clear bitstream comes through here too, gathered without the decryption. */
 struct vkdva_bitstream_decryptor
 {
     struct d3d11_device *device;
@@ -403,17 +407,19 @@ struct vkdva_bitstream_decryptor
     uint64_t pass_values[2];
     uint64_t decode_values[2];
     struct vkdva_command_stream *decode_stream;
+    /* The stream of the passes (the immediate context's, or the protected one). */
+    struct vkdva_command_stream *pass_stream;
 };
 
 /* Waits until nothing reads the decryptor's buffers any more. Device lock held. */
 static void vkdva_bitstream_decryptor_idle(struct vkdva_bitstream_decryptor *d)
 {
-    struct vkdva_command_stream *context_stream = &d->device->immediate_context.stream;
     unsigned int i;
 
     for (i = 0; i < 2; ++i)
     {
-        vkdva_command_stream_wait(context_stream, d->pass_values[i], true);
+        if (d->pass_stream)
+            vkdva_command_stream_wait(d->pass_stream, d->pass_values[i], true);
         if (d->decode_stream)
             vkdva_command_stream_wait(d->decode_stream, d->decode_values[i], true);
         d->pass_values[i] = d->decode_values[i] = 0;
@@ -456,6 +462,9 @@ static HRESULT vkdva_bitstream_decryptor_create_decode_buffer(struct vkdva_bitst
         .pQueueFamilyIndices = families,
     };
 
+    if (device->caps.protected_memory)
+        return vkdva_device_create_protected_buffer_from_info(device, &buffer_info, &d->vk_decode,
+                &d->vk_decode_memory);
     /* Host-visible memory (never mapped), as the clear path's bitstream ring: NVIDIA's driver
      * 580.159.04 (H200) never finished a decode whose bitstream was in device-local memory,
      * exclusive or shared, while the same bytes in host-visible memory decode bit-exactly. */
@@ -485,9 +494,14 @@ static HRESULT vkdva_bitstream_decryptor_reserve(struct vkdva_bitstream_decrypto
             | VK_BUFFER_USAGE_TRANSFER_SRC_BIT, VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT
             | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT, 0, &d->vk_upload, &d->vk_upload_memory, (void **)&d->upload)))
         goto fail;
-    if (FAILED(hr = vkdva_device_create_buffer(device, 2 * half, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT
-            | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, 0,
-            VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, &d->vk_work, &d->vk_work_memory, NULL)))
+    if (device->caps.protected_memory)
+        hr = vkdva_device_create_protected_buffer(device, 2 * half, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT
+                | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, &d->vk_work, &d->vk_work_memory);
+    else
+        hr = vkdva_device_create_buffer(device, 2 * half, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT
+                | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, 0,
+                VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, &d->vk_work, &d->vk_work_memory, NULL);
+    if (FAILED(hr))
         goto fail;
     if (FAILED(hr = vkdva_bitstream_decryptor_create_decode_buffer(d, profiles, 2 * half)))
         goto fail;
@@ -517,7 +531,8 @@ static void vkdva_bitstream_decryptor_check(struct vkdva_bitstream_decryptor *d,
 
     if (enabled < 0)
         enabled = (env = getenv("VKDVA_DEBUG_BITSTREAM_DECRYPT")) && atoi(env) > 0;
-    if (!enabled)
+    /* Protected memory cannot be mapped. */
+    if (!enabled || !frame->ciphertext || d->device->caps.protected_memory)
         return;
     if (!(clear = vkdva_calloc(1, frame->bitstream_size)))
         return;
@@ -560,29 +575,24 @@ HRESULT vkdva_bitstream_decryptor_decrypt(struct vkdva_bitstream_decryptor **dec
         const struct vkdva_slice *slices, size_t slice_count, VkDeviceSize range, VkDeviceSize offset_alignment,
         struct vkdva_command_stream *decode_stream, VkBuffer *buffer, VkDeviceSize *offset)
 {
-    struct vkdva_command_stream *context_stream = &device->immediate_context.stream;
     const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
     VkDeviceSize size = frame->bitstream_size, need, base, total = 0, fill_start, fill_end;
+    const uint8_t *data = frame->ciphertext ? frame->ciphertext : frame->bitstream;
+    struct vkdva_command_stream *pass_stream;
     struct vkdva_bitstream_decryptor *d;
-    VkBufferCopy *regions;
     uint64_t decode_wait, pass_value;
+    VkBuffer vk_gather_src;
+    VkBufferCopy *regions;
     VkCommandBuffer vk_cmd;
     size_t i, count = 0;
     unsigned int half;
     HRESULT hr;
 
-    if (!frame->ciphertext || !size)
+    /* Clear bitstreams come here only to reach protected memory. */
+    if (!data || !size || (!frame->ciphertext && !device->caps.protected_memory))
     {
-        ERR("No encrypted bitstream.\n");
+        ERR("No bitstream to decrypt (ciphertext %p, %" PRIu64 " bytes).\n", frame->ciphertext, (uint64_t)size);
         return E_FAIL;
-    }
-    /* Hardware mode would make the decrypted bitstream protected memory, which only a protected
-     * video session on a protected decode queue may read; the Vulkan Video backend has neither
-     * (its output copy is not protected either: vkdva_protect_cmd_write_image()). */
-    if (device->caps.protected_memory)
-    {
-        FIXME("Decrypting a bitstream into protected memory for Vulkan Video is not implemented.\n");
-        return E_NOTIMPL;
     }
     if (!offset_alignment || (offset_alignment & (offset_alignment - 1)))
         offset_alignment = 256;
@@ -618,7 +628,7 @@ HRESULT vkdva_bitstream_decryptor_decrypt(struct vkdva_bitstream_decryptor **dec
     base = half * d->half;
 
     /* The CPU rewrites this upload half: the pass that read it must have run. */
-    if (FAILED(hr = vkdva_command_stream_wait(context_stream, d->pass_values[half], true)))
+    if (d->pass_stream && FAILED(hr = vkdva_command_stream_wait(d->pass_stream, d->pass_values[half], true)))
         goto done;
     /* The pass rewrites this decode half: it waits on the GPU for the decode that read it. A
      * submission that never happened (the decode failed before it) has nothing to wait for. */
@@ -627,20 +637,30 @@ HRESULT vkdva_bitstream_decryptor_decrypt(struct vkdva_bitstream_decryptor **dec
         goto done;
     decode_wait = vkdva_min_u64(decode_wait, decode_stream->submitted_value);
 
-    memcpy(d->upload + base, frame->ciphertext, size);
-    if (FAILED(hr = vkdva_command_stream_get(context_stream, &vk_cmd)))
+    memcpy(d->upload + base, data, size);
+    if (FAILED(hr = vkdva_protect_begin_commands(device, &pass_stream, &vk_cmd)))
         goto done;
+    d->pass_stream = pass_stream;
     /* Whatever gets recorded from here on reads this upload half. */
-    d->pass_values[half] = context_stream->next_value;
+    d->pass_values[half] = pass_stream->next_value;
     if (decode_wait)
-        vkdva_command_stream_add_wait(context_stream, decode_stream->vk_timeline, decode_wait);
-    /* The decrypted buffer at the start of work, the sub-sample stream in the second half. */
-    if (FAILED(hr = vkdva_cmd_decrypt_bitstream(device, vk_cmd, frame->content_key, &frame->encryption,
-            d->vk_upload, base, d->vk_work, d->half, d->vk_work, 0, size)))
+        vkdva_command_stream_add_wait(pass_stream, decode_stream->vk_timeline, decode_wait);
+    if (frame->ciphertext)
     {
-        ERR("Failed to record the bitstream decryption, hr %#x.\n", hr);
-        vkdva_cmd_memory_barrier(device, vk_cmd);
-        goto done;
+        /* The decrypted buffer at the start of work, the sub-sample stream in the second half. */
+        if (FAILED(hr = vkdva_cmd_decrypt_bitstream(device, vk_cmd, frame->content_key, &frame->encryption,
+                d->vk_upload, base, d->vk_work, d->half, d->vk_work, 0, size)))
+        {
+            ERR("Failed to record the bitstream decryption, hr %#x.\n", hr);
+            vkdva_protect_end_commands(device, pass_stream, vk_cmd);
+            goto done;
+        }
+        vk_gather_src = d->vk_work;
+    }
+    else
+    {
+        /* A protected command buffer may read the (unprotected) upload. */
+        vk_gather_src = d->vk_upload;
     }
     /* Zeros after the slices up to the range the decode reads (the copy below overwrites the
      * first of them), then the slices in order. */
@@ -655,23 +675,25 @@ HRESULT vkdva_bitstream_decryptor_decrypt(struct vkdva_bitstream_decryptor **dec
             continue;
         regions[count++] = (VkBufferCopy)
         {
-            .srcOffset = slices[i].offset,
+            .srcOffset = (frame->ciphertext ? 0 : base) + slices[i].offset,
             .dstOffset = base + total,
             .size = slices[i].size,
         };
         total += slices[i].size;
     }
     if (count)
-        VK_CALL(vkCmdCopyBuffer(vk_cmd, d->vk_work, d->vk_decode, count, regions));
-    vkdva_cmd_memory_barrier(device, vk_cmd);
+        VK_CALL(vkCmdCopyBuffer(vk_cmd, vk_gather_src, d->vk_decode, count, regions));
 
     /* The decode waits for this pass; the pass after next on this half waits for the decode. */
     d->decode_values[half] = decode_stream->next_value;
-    pass_value = context_stream->next_value;
-    TRACE("Half %u: pass %" PRIu64 " (after decode %" PRIu64 "), decode %" PRIu64 ", %" PRIu64 " bytes of %zu slices.\n",
-            half, pass_value, decode_wait, decode_stream->next_value, (uint64_t)size, count);
-    vkdva_command_stream_add_wait(decode_stream, context_stream->vk_timeline, pass_value);
-    if (FAILED(hr = vkdva_command_stream_flush(context_stream)))
+    pass_value = pass_stream->next_value;
+    TRACE("Half %u: pass %" PRIu64 " (after decode %" PRIu64 "), decode %" PRIu64 ", %" PRIu64 " bytes of %zu slices%s.\n",
+            half, pass_value, decode_wait, decode_stream->next_value, (uint64_t)size, count,
+            frame->ciphertext ? "" : ", clear");
+    if (FAILED(hr = vkdva_protect_end_commands(device, pass_stream, vk_cmd)))
+        goto done;
+    vkdva_command_stream_add_wait(decode_stream, pass_stream->vk_timeline, pass_value);
+    if (FAILED(hr = vkdva_command_stream_flush(pass_stream)))
         goto done;
     /* The semaphore is what Vulkan asks for, but it is not enough on NVIDIA's driver 580.159.04
      * (H200, 2026-12-01): an HEVC decode recorded and submitted while the pass was still
@@ -681,7 +703,7 @@ HRESULT vkdva_bitstream_decryptor_decrypt(struct vkdva_bitstream_decryptor **dec
      * driver evidently reads the bitstream on the CPU when the decode is recorded or submitted
      * (which also explains why a device-local decode buffer hung). So the decode is recorded
      * only after the pass has run, whatever the codec. */
-    if (FAILED(hr = vkdva_command_stream_wait(context_stream, pass_value, true)))
+    if (FAILED(hr = vkdva_command_stream_wait(pass_stream, pass_value, true)))
         goto done;
     vkdva_bitstream_decryptor_check(d, frame, slices, slice_count, base, range);
     *buffer = d->vk_decode;

@@ -213,10 +213,16 @@ void vkdva_command_stream_release_buffer(struct vkdva_command_stream *stream, Vk
  *   vkDestroyImage() and vkFreeMemory().
  * The test layer tests/protected_layer enforces all of this on lavapipe (docs/NOTES.md). */
 HRESULT vkdva_command_stream_init_protected(struct vkdva_command_stream *stream, struct d3d11_device *device);
+/* The same on another protected-capable queue (device->protected_decode_queue). */
+HRESULT vkdva_command_stream_init_protected_on(struct vkdva_command_stream *stream, struct d3d11_device *device,
+        struct vkdva_queue *queue);
 /* The protected memory type allowed by type_bits, or -1. */
 int vkdva_device_find_protected_memory_type(struct d3d11_device *device, uint32_t type_bits);
 HRESULT vkdva_device_create_protected_buffer(struct d3d11_device *device, VkDeviceSize size,
         VkBufferUsageFlags usage, VkBuffer *vk_buffer, VkDeviceMemory *vk_memory);
+/* info->flags gets VK_BUFFER_CREATE_PROTECTED_BIT added (sharing, pNext profiles as given). */
+HRESULT vkdva_device_create_protected_buffer_from_info(struct d3d11_device *device, const VkBufferCreateInfo *info,
+        VkBuffer *vk_buffer, VkDeviceMemory *vk_memory);
 /* info->flags gets VK_IMAGE_CREATE_PROTECTED_BIT added; the image is bound to new memory. */
 HRESULT vkdva_device_create_protected_image(struct d3d11_device *device, const VkImageCreateInfo *info,
         VkImage *vk_image, VkDeviceMemory *vk_memory);
@@ -439,6 +445,11 @@ void vkdva_protect_device_cleanup(struct d3d11_device *device);
 /* Protected (HW_PROTECTED, or made protected by a decoder bound to a crypto session): copies,
  * updates, interop and unprotected processor outputs never see its content. */
 bool vkdva_texture_is_protected(const struct d3d11_texture2d *texture);
+/* For internal tests of hardware mode (tests/protected_layer): where the ciphertext of a
+ * subresource is (byte i under AES_K(BE64(nonce) || BE64(i / 16)), K the session's key; no
+ * session: the bytes are black). Nothing in vkdva reads protected storage on the CPU. */
+HRESULT vkdva_protect_get_storage(const struct d3d11_texture2d *texture, UINT sub, VkBuffer *buffer,
+        VkDeviceSize *offset, VkDeviceSize *size, uint64_t *nonce, struct d3d11_crypto_session **session);
 /* The session whose key encrypts a subresource of a protected texture (NULL: it holds black). */
 struct d3d11_crypto_session *vkdva_protect_texture_session(const struct d3d11_texture2d *texture, UINT sub);
 /* Video processor blits involving protected surfaces (software mode): plaintext goes through
@@ -459,8 +470,16 @@ HRESULT vkdva_protect_decrypt_buffer(const uint8_t key[VKDVA_AES_KEY_SIZE], cons
 HRESULT vkdva_protect_write_plaintext(struct d3d11_texture2d *texture, UINT sub,
         struct d3d11_crypto_session *session, const void *data, size_t row_pitch, UINT width, UINT height);
 HRESULT vkdva_protect_cmd_write_image(struct d3d11_texture2d *texture, UINT sub,
-        struct d3d11_crypto_session *session, VkCommandBuffer vk_cmd, VkImage vk_image, VkImageLayout vk_layout,
-        UINT layer, UINT width, UINT height);
+        struct d3d11_crypto_session *session, struct vkdva_command_stream *stream, VkCommandBuffer vk_cmd,
+        VkImage vk_image, VkImageLayout vk_layout, UINT layer, UINT width, UINT height);
+/* Where work on protected surfaces and private plaintext is recorded (device lock held): the
+ * immediate context's stream, or in hardware mode the protected stream of the compute family,
+ * ordered after everything the context recorded. End submits it in hardware mode (the
+ * context's next submission waits for it); in software mode the caller flushes as it likes. */
+HRESULT vkdva_protect_begin_commands(struct d3d11_device *device, struct vkdva_command_stream **stream,
+        VkCommandBuffer *vk_cmd);
+HRESULT vkdva_protect_end_commands(struct d3d11_device *device, struct vkdva_command_stream *stream,
+        VkCommandBuffer vk_cmd);
 /* CopyResource/CopySubresourceRegion of a whole subresource between protected surfaces of the
  * same format and size: re-encrypted to a fresh nonce of the source's session (lock held). */
 HRESULT vkdva_protect_copy(struct d3d11_texture2d *dst, UINT dst_sub, struct d3d11_texture2d *src, UINT src_sub);
@@ -549,6 +568,9 @@ struct d3d11_device
     /* With caps.protected_memory: a protected-capable queue of the compute family, for
      * protected command streams (vkdva_command_stream_init_protected()). */
     struct vkdva_queue protected_queue;
+    /* With caps.protected_memory and a protected-capable decode family: one protected queue of
+     * that family, shared by the protected video sessions of every decoder (decoder_vk.c). */
+    struct vkdva_queue protected_decode_queue;
 
     /* ID3D10Multithread/ID3D11Multithread: one recursive lock for the whole device. */
     pthread_mutex_t mutex;

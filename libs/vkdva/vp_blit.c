@@ -1613,8 +1613,8 @@ static HRESULT vp_blit_protected(struct d3d11_device *device, const struct vkdva
     if (FAILED(hr = vkdva_command_stream_get(&device->immediate_context.stream, &vk_cmd)))
         goto done;
     vkdva_cmd_memory_barrier(device, vk_cmd);
-    hr = vkdva_protect_cmd_write_image(output, output_sub, session, vk_cmd, plain[0]->vk_image,
-            VK_IMAGE_LAYOUT_GENERAL, 0, plain[0]->desc.Width, plain[0]->desc.Height);
+    hr = vkdva_protect_cmd_write_image(output, output_sub, session, &device->immediate_context.stream, vk_cmd,
+            plain[0]->vk_image, VK_IMAGE_LAYOUT_GENERAL, 0, plain[0]->desc.Width, plain[0]->desc.Height);
     for (i = 0; i < view_count; ++i)
     {
         plain[i]->last_use.stream = &device->immediate_context.stream;

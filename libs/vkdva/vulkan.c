@@ -250,6 +250,16 @@ static uint32_t vkdva_find_decode_family(struct vkdva_vk_procs *vk_procs, VkPhys
     return family;
 }
 
+static bool vkdva_family_has_flags(struct vkdva_vk_procs *vk_procs, VkPhysicalDevice vk_physical_device,
+        uint32_t family, VkQueueFlags flags)
+{
+    VkQueueFamilyProperties props[VKDVA_MAX_QUEUE_FAMILIES];
+    uint32_t count = VKDVA_MAX_QUEUE_FAMILIES;
+
+    VK_CALL(vkGetPhysicalDeviceQueueFamilyProperties(vk_physical_device, &count, props));
+    return family < count && (props[family].queueFlags & flags) == flags;
+}
+
 static uint32_t vkdva_find_compute_family(struct vkdva_vk_procs *vk_procs, VkPhysicalDevice vk_physical_device)
 {
     VkQueueFamilyProperties props[VKDVA_MAX_QUEUE_FAMILIES];
@@ -398,11 +408,9 @@ static void vkdva_queue_init(struct d3d11_device *device, struct vkdva_queue *qu
 static bool vkdva_protected_memory_usable(struct vkdva_vk_procs *vk_procs, VkPhysicalDevice vk_physical_device,
         const VkPhysicalDeviceMemoryProperties *memory_properties, uint32_t compute_family)
 {
-    VkQueueFamilyProperties props[VKDVA_MAX_QUEUE_FAMILIES];
-    uint32_t count = VKDVA_MAX_QUEUE_FAMILIES, i;
+    uint32_t i;
 
-    VK_CALL(vkGetPhysicalDeviceQueueFamilyProperties(vk_physical_device, &count, props));
-    if (compute_family >= count || !(props[compute_family].queueFlags & VK_QUEUE_PROTECTED_BIT))
+    if (!vkdva_family_has_flags(vk_procs, vk_physical_device, compute_family, VK_QUEUE_PROTECTED_BIT))
     {
         WARN("The device has protectedMemory, but its compute family %u is not protected-capable.\n",
                 compute_family);
@@ -422,7 +430,8 @@ static HRESULT vkdva_create_vk_device(struct d3d11_device *device)
     struct vkdva_vk_procs *vk_procs = &device->vk_procs;
     VkPhysicalDevice vk_physical_device = device->vk_physical_device;
     struct vkdva_device_caps *caps = &device->caps;
-    VkDeviceQueueCreateInfo queue_infos[3];
+    VkDeviceQueueCreateInfo queue_infos[4];
+    bool protected_decode = false;
     float decode_priorities[VKDVA_MAX_DECODE_QUEUES];
     uint32_t compute_family, decode_family, decode_queue_count = 0, i;
     VkExtensionProperties *extensions;
@@ -570,6 +579,21 @@ static HRESULT vkdva_create_vk_device(struct d3d11_device *device)
             .pQueuePriorities = &priority,
         };
     }
+    /* Protected video sessions need a protected queue of the decode family: one, shared by
+     * every decoder that has one (decoder_vk.c). */
+    if (caps->protected_memory && decode_family != VK_QUEUE_FAMILY_IGNORED
+            && vkdva_family_has_flags(vk_procs, vk_physical_device, decode_family, VK_QUEUE_PROTECTED_BIT))
+    {
+        queue_infos[device_info.queueCreateInfoCount++] = (VkDeviceQueueCreateInfo)
+        {
+            .sType = VK_STRUCTURE_TYPE_DEVICE_QUEUE_CREATE_INFO,
+            .flags = VK_DEVICE_QUEUE_CREATE_PROTECTED_BIT,
+            .queueFamilyIndex = decode_family,
+            .queueCount = 1,
+            .pQueuePriorities = &priority,
+        };
+        protected_decode = true;
+    }
     if (decode_family != VK_QUEUE_FAMILY_IGNORED)
     {
         const char *env;
@@ -627,6 +651,16 @@ static HRESULT vkdva_create_vk_device(struct d3d11_device *device)
             caps->protected_memory = false;
         }
     }
+    if (caps->protected_memory && protected_decode)
+    {
+        vkdva_queue_init(device, &device->protected_decode_queue, decode_family,
+                VK_QUEUE_VIDEO_DECODE_BIT_KHR | VK_QUEUE_PROTECTED_BIT, 0);
+        if (!device->protected_decode_queue.vk_queue)
+        {
+            WARN("No protected decode queue.\n");
+            device->protected_decode_queue.family_index = VK_QUEUE_FAMILY_IGNORED;
+        }
+    }
 
     TRACE("Using %s, Vulkan %u.%u.%u, compute family %u, decode family %d (%u queues), protected memory %#x.\n",
             caps->properties.deviceName, VK_API_VERSION_MAJOR(caps->api_version),
@@ -660,8 +694,10 @@ HRESULT vkdva_vulkan_init(struct d3d11_device *device, const struct vkdva_device
         device->decode_queues[i].family_index = VK_QUEUE_FAMILY_IGNORED;
     }
     pthread_mutex_init(&device->protected_queue.mutex, NULL);
+    pthread_mutex_init(&device->protected_decode_queue.mutex, NULL);
     device->compute_queue.family_index = VK_QUEUE_FAMILY_IGNORED;
     device->protected_queue.family_index = VK_QUEUE_FAMILY_IGNORED;
+    device->protected_decode_queue.family_index = VK_QUEUE_FAMILY_IGNORED;
     if (adopt_info && adopt_info->vkGetInstanceProcAddr)
         get_proc = adopt_info->vkGetInstanceProcAddr;
     else if (!(get_proc = vkdva_platform_load_vulkan()))
@@ -722,6 +758,7 @@ void vkdva_vulkan_cleanup(struct d3d11_device *device)
     for (i = 0; i < VKDVA_MAX_DECODE_QUEUES; ++i)
         pthread_mutex_destroy(&device->decode_queues[i].mutex);
     pthread_mutex_destroy(&device->protected_queue.mutex);
+    pthread_mutex_destroy(&device->protected_decode_queue.mutex);
     if (device->vk_messenger)
         VK_CALL(vkDestroyDebugUtilsMessengerEXT(device->vk_instance, device->vk_messenger, NULL));
     if (device->vk_instance && device->owns_instance)

@@ -51,6 +51,7 @@ struct d3d11va
     unsigned int refresh_every;
     enum drm_encryption encryption;
     struct drm_client *drm;
+    d3d11va_protected_reader read_protected;
 };
 
 static void release_decoder(struct d3d11va *va)
@@ -114,6 +115,11 @@ void d3d11va_enable_protection(struct d3d11va *va, unsigned int refresh_every)
 {
     va->protected = true;
     va->refresh_every = refresh_every;
+}
+
+void d3d11va_set_protected_reader(struct d3d11va *va, d3d11va_protected_reader reader)
+{
+    va->read_protected = reader;
 }
 
 void d3d11va_set_encryption(struct d3d11va *va, enum drm_encryption encryption)
@@ -461,7 +467,8 @@ HRESULT d3d11va_read_surface(struct d3d11va *va, unsigned int surface, const uin
     if (va->drm)
     {
         /* A protected surface: EncryptionBlt, decrypted by the client; same Map layout. */
-        if (FAILED(hr = drm_client_read(va->drm, va->texture, va->staging, surface, &base, &row_pitch)))
+        if (FAILED(hr = (va->read_protected ? va->read_protected : drm_client_read)(va->drm, va->texture,
+                va->staging, surface, &base, &row_pitch)))
             return hr;
     }
     else

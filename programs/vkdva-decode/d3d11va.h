@@ -34,6 +34,12 @@ void d3d11va_destroy(struct d3d11va *va);
 /* --protected: decode into protected surfaces through a DRM client (protected.c), refreshing
  * the session key every refresh_every pictures (0: never). Call before d3d11va_configure. */
 void d3d11va_enable_protection(struct d3d11va *va, unsigned int refresh_every);
+/* How protected surfaces are read back: drm_client_read() (EncryptionBlt) unless replaced, as
+ * the hardware-mode test does (tests/protected_layer/readback.c), since hardware content
+ * protection has no EncryptionBlt. */
+typedef HRESULT (*d3d11va_protected_reader)(struct drm_client *client, ID3D11Texture2D *texture,
+        ID3D11Texture2D *staging, unsigned int sub, const uint8_t **data, UINT *row_pitch);
+void d3d11va_set_protected_reader(struct d3d11va *va, d3d11va_protected_reader reader);
 /* --encryption: how the DRM client encrypts bitstream buffers (default: each way in turn). */
 void d3d11va_set_encryption(struct d3d11va *va, enum drm_encryption encryption);
 /* (Re)creates the decoder, the surface texture array, its views and the staging texture. */

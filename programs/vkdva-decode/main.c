@@ -20,7 +20,10 @@
  * API, the way a Windows D3D11VA application does, and writes or hashes the frames as planar
  * 4:2:0. */
 
-#include <initguid.h>
+/* The hardware-mode test's build links the library's objects, which define the GUIDs. */
+#ifndef VKDVA_DECODE_PROTECTED_READER
+# include <initguid.h>
+#endif
 #define COBJMACROS
 #include <vkdva.h>
 #include "codec.h"
@@ -28,6 +31,12 @@
 #include "output.h"
 #include <errno.h>
 #include <stdlib.h>
+
+#ifdef VKDVA_DECODE_PROTECTED_READER
+/* tests/protected_layer/readback.c */
+HRESULT VKDVA_DECODE_PROTECTED_READER(struct drm_client *client, ID3D11Texture2D *texture,
+        ID3D11Texture2D *staging, unsigned int sub, const uint8_t **data, UINT *row_pitch);
+#endif
 #include <string.h>
 #include <time.h>
 
@@ -268,6 +277,10 @@ int main(int argc, char **argv)
         {
             d3d11va_enable_protection(app.va, refresh_every);
             d3d11va_set_encryption(app.va, encryption);
+#ifdef VKDVA_DECODE_PROTECTED_READER
+            /* The hardware-mode test's build (tests/protected_layer/meson.build). */
+            d3d11va_set_protected_reader(app.va, VKDVA_DECODE_PROTECTED_READER);
+#endif
         }
     }
 

@@ -61,6 +61,8 @@ struct drm_client
 
     uint8_t *plaintext;
     size_t plaintext_size;
+    /* D3D11_CONTENT_PROTECTION_CAPS_ENCRYPTED_READ_BACK: hardware protection has none. */
+    bool readback;
 };
 
 static void store_be64(uint8_t *p, uint64_t value)
@@ -342,6 +344,7 @@ HRESULT drm_client_create(ID3D11Device *device, const GUID *profile, unsigned in
         struct drm_client **out)
 {
     D3D11_AUTHENTICATED_CONFIGURE_INITIALIZE_INPUT initialize;
+    D3D11_VIDEO_CONTENT_PROTECTION_CAPS caps;
     struct drm_client *client;
     HRESULT hr;
 
@@ -362,6 +365,9 @@ HRESULT drm_client_create(ID3D11Device *device, const GUID *profile, unsigned in
         fprintf(stderr, "CreateCryptoSession failed, hr %#x.\n", (unsigned int)hr);
         goto fail;
     }
+    if (SUCCEEDED(ID3D11VideoDevice_GetContentProtectionCaps(client->video_device, &D3D11_CRYPTO_TYPE_AES128_CTR,
+            profile, &caps)))
+        client->readback = !!(caps.Caps & D3D11_CONTENT_PROTECTION_CAPS_ENCRYPTED_READ_BACK);
     if (FAILED(hr = negotiate_session_key(client)))
     {
         fprintf(stderr, "The session key exchange failed, hr %#x.\n", (unsigned int)hr);
@@ -524,6 +530,12 @@ HRESULT drm_client_read(struct drm_client *client, ID3D11Texture2D *texture, ID3
     uint8_t iv[16];
     HRESULT hr;
 
+    if (!client->readback)
+    {
+        fprintf(stderr, "The device protects content in hardware (no ENCRYPTED_READ_BACK): "
+                "protected pictures cannot be read back.\n");
+        return E_NOTIMPL;
+    }
     memset(iv, 0, sizeof(iv));
     ID3D11VideoContext_EncryptionBlt(client->video_context, client->session, texture, staging, sizeof(iv), iv);
     if (FAILED(hr = ID3D11DeviceContext_Map(client->context, (ID3D11Resource *)staging, sub, D3D11_MAP_READ, 0, &map)))

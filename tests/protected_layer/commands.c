@@ -1282,6 +1282,9 @@ static VKAPI_ATTR void VKAPI_CALL layer_CmdDecodeVideoKHR(VkCommandBuffer handle
         if (!cmd->is_protected && known && src_protected)
             layer_violation(RULE_UNPROTECTED_ACCESSES_PROTECTED, "VUID-vkCmdDecodeVideoKHR-commandBuffer-07136",
                     "unprotected command buffer %p decodes from a protected bitstream buffer", (void *)handle);
+        if (cmd->is_protected && known && !src_protected)
+            layer_violation(RULE_PROTECTED_DECODE_SOURCE, "VUID-vkCmdDecodeVideoKHR-commandBuffer-07137",
+                    "protected command buffer %p decodes from an unprotected bitstream buffer", (void *)handle);
         if (dst_known && dst_protected != cmd->is_protected)
             layer_violation(cmd->is_protected ? RULE_PROTECTED_WRITES_UNPROTECTED : RULE_UNPROTECTED_ACCESSES_PROTECTED,
                     cmd->is_protected ? "VUID-vkCmdDecodeVideoKHR-commandBuffer-07148"
@@ -1291,6 +1294,48 @@ static VKAPI_ATTR void VKAPI_CALL layer_CmdDecodeVideoKHR(VkCommandBuffer handle
         cmd_unlock(cmd);
     }
     device->CmdDecodeVideoKHR(handle, info);
+}
+
+/* The session and every picture bound for the scope match the command buffer
+ * (VUID-vkCmdBeginVideoCodingKHR-commandBuffer-07233 to 07236; the layer offers no
+ * protectedNoFault). */
+static VKAPI_ATTR void VKAPI_CALL layer_CmdBeginVideoCodingKHR(VkCommandBuffer handle,
+        const VkVideoBeginCodingInfoKHR *info)
+{
+    struct layer_device *device = layer_device_from_handle(handle);
+    bool known, session_protected, image_protected;
+    struct layer_view *view;
+    struct layer_cmd *cmd;
+    uint32_t i;
+
+    if ((cmd = cmd_lock(handle)))
+    {
+        session_protected = resource_protected(&layer_video_sessions, HANDLE_KEY(info->videoSession), &known);
+        if (known && session_protected != cmd->is_protected)
+            layer_violation(cmd->is_protected ? RULE_PROTECTED_WRITES_UNPROTECTED : RULE_UNPROTECTED_ACCESSES_PROTECTED,
+                    cmd->is_protected ? "VUID-vkCmdBeginVideoCodingKHR-commandBuffer-07234"
+                    : "VUID-vkCmdBeginVideoCodingKHR-commandBuffer-07233",
+                    "%s command buffer %p begins coding with a%s video session",
+                    cmd->is_protected ? "protected" : "unprotected", (void *)handle,
+                    session_protected ? " protected" : "n unprotected");
+        for (i = 0; i < info->referenceSlotCount; ++i)
+        {
+            if (!info->pReferenceSlots[i].pPictureResource || !(view = layer_map_get(&layer_image_views,
+                    HANDLE_KEY(info->pReferenceSlots[i].pPictureResource->imageViewBinding))))
+                continue;
+            image_protected = resource_protected(&layer_images, view->resource, &known);
+            if (known && image_protected != cmd->is_protected)
+                layer_violation(cmd->is_protected ? RULE_PROTECTED_WRITES_UNPROTECTED
+                        : RULE_UNPROTECTED_ACCESSES_PROTECTED,
+                        cmd->is_protected ? "VUID-vkCmdBeginVideoCodingKHR-commandBuffer-07236"
+                        : "VUID-vkCmdBeginVideoCodingKHR-commandBuffer-07235",
+                        "%s command buffer %p binds a%s reference picture (slot %d)",
+                        cmd->is_protected ? "protected" : "unprotected", (void *)handle,
+                        image_protected ? " protected" : "n unprotected", info->pReferenceSlots[i].slotIndex);
+        }
+        cmd_unlock(cmd);
+    }
+    device->CmdBeginVideoCodingKHR(handle, info);
 }
 
 #define P(name) {"vk" #name, (PFN_vkVoidFunction)layer_##name}
@@ -1350,6 +1395,7 @@ layer_command_procs[] =
     P(CmdCopyQueryPoolResults),
     P(CmdExecuteCommands),
     P(CmdDecodeVideoKHR),
+    P(CmdBeginVideoCodingKHR),
 };
 #undef P
 

@@ -29,7 +29,25 @@
 #include "layer.h"
 
 pthread_mutex_t layer_lock = PTHREAD_MUTEX_INITIALIZER;
-struct layer_map layer_memories, layer_buffers, layer_images, layer_image_views, layer_buffer_views;
+struct layer_map layer_memories, layer_buffers, layer_images, layer_image_views, layer_buffer_views,
+        layer_video_sessions;
+
+/* While > 0, violations are not reported: a test reads protected memory back on purpose to
+ * check what was written there (vkdva_protected_layer_suspend_checks()). */
+static int layer_suspended;
+
+bool layer_checks_suspended(void)
+{
+    return __atomic_load_n(&layer_suspended, __ATOMIC_SEQ_CST) > 0;
+}
+
+/* For tests only, found with dlsym(): the emulated protected memory is ordinary memory, so a
+ * test can copy it out with unprotected commands to check its content, which a real protected
+ * implementation would forbid. Nothing else may run on the device meanwhile. */
+__attribute__((visibility("default"))) void vkdva_protected_layer_suspend_checks(int suspend)
+{
+    __atomic_add_fetch(&layer_suspended, suspend ? 1 : -1, __ATOMIC_SEQ_CST);
+}
 
 struct layer_instance
 {
@@ -47,6 +65,8 @@ struct layer_instance
     PFN_vkGetPhysicalDeviceMemoryProperties2 GetPhysicalDeviceMemoryProperties2;
     PFN_vkGetPhysicalDeviceImageFormatProperties GetPhysicalDeviceImageFormatProperties;
     PFN_vkGetPhysicalDeviceImageFormatProperties2 GetPhysicalDeviceImageFormatProperties2;
+    PFN_vkGetPhysicalDeviceVideoCapabilitiesKHR GetPhysicalDeviceVideoCapabilitiesKHR;
+    PFN_vkGetPhysicalDeviceVideoFormatPropertiesKHR GetPhysicalDeviceVideoFormatPropertiesKHR;
     struct layer_instance *next;
 };
 
@@ -68,6 +88,8 @@ void layer_violation(const char *rule, const char *vuid, const char *fmt, ...)
     va_list args;
     int len, fd;
 
+    if (layer_checks_suspended())
+        return;
     len = snprintf(line, sizeof(line), "%s: VIOLATION [%s] (%s): ", LAYER_NAME, rule, vuid);
     va_start(args, fmt);
     vsnprintf(line + len, sizeof(line) - len, fmt, args);
@@ -275,6 +297,8 @@ static VKAPI_ATTR VkResult VKAPI_CALL layer_CreateInstance(const VkInstanceCreat
     LOAD(GetPhysicalDeviceMemoryProperties2);
     LOAD(GetPhysicalDeviceImageFormatProperties);
     LOAD(GetPhysicalDeviceImageFormatProperties2);
+    LOAD(GetPhysicalDeviceVideoCapabilitiesKHR);
+    LOAD(GetPhysicalDeviceVideoFormatPropertiesKHR);
 #undef LOAD
     pthread_mutex_lock(&layer_lock);
     instance->next = layer_instances;
@@ -413,16 +437,24 @@ static VKAPI_ATTR void VKAPI_CALL layer_GetPhysicalDeviceQueueFamilyProperties2(
     }
 }
 
-/* The protected type is appended after the driver's types (so no index the driver reports
- * changes): DEVICE_LOCAL | PROTECTED, in the heap of the first device-local type, never
- * host-visible (memory.adoc: PROTECTED excludes HOST_VISIBLE, HOST_COHERENT, HOST_CACHED). */
-static bool layer_protected_type(const VkPhysicalDeviceMemoryProperties *props, uint32_t *source)
+/* The protected types are appended after the driver's types (so no index the driver reports
+ * changes): DEVICE_LOCAL | PROTECTED, in the heap of the first device-local type, and PROTECTED
+ * alone, backed by the first host-visible coherent type, for video decode source buffers only:
+ * NVIDIA's driver (580.159.04) reads a decode's bitstream on the CPU and never finishes a
+ * decode from device-local memory, so vkdva's own decode sources are host-visible, and an
+ * emulated protected one must be too. Neither is host-visible to the application (memory.adoc:
+ * PROTECTED excludes HOST_VISIBLE, HOST_COHERENT, HOST_CACHED). Returns how many types
+ * are appended (0 to 2); *host_source is UINT32_MAX without the second. */
+static unsigned int layer_protected_types(const VkPhysicalDeviceMemoryProperties *props, uint32_t *source,
+        uint32_t *host_source)
 {
+    static const VkMemoryPropertyFlags host = VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
     uint32_t i;
 
-    if (props->memoryTypeCount >= VK_MAX_MEMORY_TYPES || !props->memoryTypeCount)
-        return false;
     *source = 0;
+    *host_source = UINT32_MAX;
+    if (props->memoryTypeCount >= VK_MAX_MEMORY_TYPES || !props->memoryTypeCount)
+        return 0;
     for (i = 0; i < props->memoryTypeCount; ++i)
     {
         if (props->memoryTypes[i].propertyFlags & VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT)
@@ -431,18 +463,34 @@ static bool layer_protected_type(const VkPhysicalDeviceMemoryProperties *props, 
             break;
         }
     }
-    return true;
+    if (props->memoryTypeCount + 2 > VK_MAX_MEMORY_TYPES)
+        return 1;
+    for (i = 0; i < props->memoryTypeCount; ++i)
+    {
+        if ((props->memoryTypes[i].propertyFlags & host) == host)
+        {
+            *host_source = i;
+            return 2;
+        }
+    }
+    return 1;
 }
 
 static void layer_patch_memory_properties(VkPhysicalDeviceMemoryProperties *props)
 {
-    uint32_t source;
+    uint32_t source, host_source;
+    unsigned int count;
 
-    if (!layer_protected_type(props, &source))
+    if (!(count = layer_protected_types(props, &source, &host_source)))
         return;
     props->memoryTypes[props->memoryTypeCount].propertyFlags = VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT
             | VK_MEMORY_PROPERTY_PROTECTED_BIT;
     props->memoryTypes[props->memoryTypeCount].heapIndex = props->memoryTypes[source].heapIndex;
+    ++props->memoryTypeCount;
+    if (count < 2)
+        return;
+    props->memoryTypes[props->memoryTypeCount].propertyFlags = VK_MEMORY_PROPERTY_PROTECTED_BIT;
+    props->memoryTypes[props->memoryTypeCount].heapIndex = props->memoryTypes[host_source].heapIndex;
     ++props->memoryTypeCount;
 }
 
@@ -482,6 +530,33 @@ static VKAPI_ATTR VkResult VKAPI_CALL layer_GetPhysicalDeviceImageFormatProperti
 
     stripped.flags &= ~VK_IMAGE_CREATE_PROTECTED_BIT;
     return instance->GetPhysicalDeviceImageFormatProperties2(physical_device, &stripped, props);
+}
+
+/* Video: every decode profile can be protected (the layer strips the flag from the session). */
+static VKAPI_ATTR VkResult VKAPI_CALL layer_GetPhysicalDeviceVideoCapabilitiesKHR(VkPhysicalDevice physical_device,
+        const VkVideoProfileInfoKHR *profile, VkVideoCapabilitiesKHR *caps)
+{
+    struct layer_instance *instance = layer_instance_from_physical_device(physical_device);
+    VkResult vr;
+
+    if ((vr = instance->GetPhysicalDeviceVideoCapabilitiesKHR(physical_device, profile, caps)) >= 0)
+        caps->flags |= VK_VIDEO_CAPABILITY_PROTECTED_CONTENT_BIT_KHR;
+    return vr;
+}
+
+/* Video images may be protected (VUID-VkImageCreateInfo-pNext-06811 checks the create flags
+ * against these). */
+static VKAPI_ATTR VkResult VKAPI_CALL layer_GetPhysicalDeviceVideoFormatPropertiesKHR(VkPhysicalDevice physical_device,
+        const VkPhysicalDeviceVideoFormatInfoKHR *info, uint32_t *count, VkVideoFormatPropertiesKHR *props)
+{
+    struct layer_instance *instance = layer_instance_from_physical_device(physical_device);
+    VkResult vr;
+    uint32_t i;
+
+    vr = instance->GetPhysicalDeviceVideoFormatPropertiesKHR(physical_device, info, count, props);
+    for (i = 0; vr >= 0 && props && i < *count; ++i)
+        props[i].imageCreateFlags |= VK_IMAGE_CREATE_PROTECTED_BIT;
+    return vr;
 }
 
 /* Device. */
@@ -550,10 +625,16 @@ static VKAPI_ATTR VkResult VKAPI_CALL layer_CreateDevice(VkPhysicalDevice physic
     device->set_loader_data = callback->u.pfnSetDeviceLoaderData;
 
     instance->GetPhysicalDeviceMemoryProperties(physical_device, &memory_props);
-    if (layer_protected_type(&memory_props, &device->source_type))
-        device->protected_type = memory_props.memoryTypeCount;
-    else
-        device->protected_type = UINT32_MAX;
+    device->protected_type = device->protected_host_type = UINT32_MAX;
+    switch (layer_protected_types(&memory_props, &device->source_type, &device->host_source_type))
+    {
+        case 2:
+            device->protected_host_type = memory_props.memoryTypeCount + 1;
+            /* fall through */
+        case 1:
+            device->protected_type = memory_props.memoryTypeCount;
+            break;
+    }
 
     instance->GetPhysicalDeviceQueueFamilyProperties(physical_device, &family_count, NULL);
     family_props = calloc(family_count, sizeof(*family_props));
@@ -1052,12 +1133,14 @@ static VKAPI_ATTR VkResult VKAPI_CALL layer_AllocateMemory(VkDevice handle, cons
     bool is_protected;
     VkResult vr;
 
-    if ((is_protected = info->memoryTypeIndex == device->protected_type))
+    if ((is_protected = info->memoryTypeIndex == device->protected_type
+            || info->memoryTypeIndex == device->protected_host_type))
     {
         if (!device->protected_memory)
             layer_violation(RULE_FEATURE_DISABLED, "VUID-VkMemoryAllocateInfo-memoryTypeIndex-01872",
                     "allocation from the protected memory type, but protectedMemory is not enabled");
-        copy.memoryTypeIndex = device->source_type;
+        copy.memoryTypeIndex = info->memoryTypeIndex == device->protected_type ? device->source_type
+                : device->host_source_type;
     }
     if ((vr = device->AllocateMemory(handle, &copy, allocator, memory)) < 0)
         return vr;
@@ -1117,13 +1200,14 @@ static VKAPI_ATTR VkResult VKAPI_CALL layer_MapMemory(VkDevice handle, VkDeviceM
 
 /* Buffers and images. */
 
-static void layer_track_resource(struct layer_map *map, uint64_t handle, bool is_protected)
+static void layer_track_resource(struct layer_map *map, uint64_t handle, bool is_protected, bool host_backed)
 {
     struct layer_resource *state;
 
     if (!(state = calloc(1, sizeof(*state))))
         abort();
     state->is_protected = is_protected;
+    state->host_backed = host_backed;
     pthread_mutex_lock(&layer_lock);
     layer_map_put(map, handle, state);
     pthread_mutex_unlock(&layer_lock);
@@ -1151,7 +1235,8 @@ static VKAPI_ATTR VkResult VKAPI_CALL layer_CreateBuffer(VkDevice handle, const 
                 "a protected buffer, but protectedMemory is not enabled");
     copy.flags &= ~VK_BUFFER_CREATE_PROTECTED_BIT;
     if ((vr = device->CreateBuffer(handle, &copy, allocator, buffer)) >= 0)
-        layer_track_resource(&layer_buffers, HANDLE_KEY(*buffer), is_protected);
+        layer_track_resource(&layer_buffers, HANDLE_KEY(*buffer), is_protected,
+                is_protected && (info->usage & VK_BUFFER_USAGE_VIDEO_DECODE_SRC_BIT_KHR));
     return vr;
 }
 
@@ -1177,7 +1262,7 @@ static VKAPI_ATTR VkResult VKAPI_CALL layer_CreateImage(VkDevice handle, const V
                 "a protected image, but protectedMemory is not enabled");
     copy.flags &= ~VK_IMAGE_CREATE_PROTECTED_BIT;
     if ((vr = device->CreateImage(handle, &copy, allocator, image)) >= 0)
-        layer_track_resource(&layer_images, HANDLE_KEY(*image), is_protected);
+        layer_track_resource(&layer_images, HANDLE_KEY(*image), is_protected, false);
     return vr;
 }
 
@@ -1300,16 +1385,36 @@ static VKAPI_ATTR VkResult VKAPI_CALL layer_BindImageMemory2(VkDevice handle, ui
     return device->BindImageMemory2(handle, count, infos);
 }
 
-/* A protected resource may only live in the protected type; an unprotected one keeps the
- * driver's types, which never include the protected one. */
-static void layer_patch_requirements(struct layer_device *device, bool is_protected, VkMemoryRequirements *req)
+/* A protected resource may only live in a protected type (a video decode source in the
+ * host-backed one where there is one); an unprotected one keeps the driver's types, which never
+ * include the protected ones. */
+static void layer_patch_requirements(struct layer_device *device, bool is_protected, bool host_backed,
+        VkMemoryRequirements *req)
 {
     if (!is_protected)
         return;
-    if (device->protected_type != UINT32_MAX && (req->memoryTypeBits & (1u << device->source_type)))
+    if (host_backed && device->protected_host_type != UINT32_MAX
+            && (req->memoryTypeBits & (1u << device->host_source_type)))
+        req->memoryTypeBits = 1u << device->protected_host_type;
+    else if (device->protected_type != UINT32_MAX && (req->memoryTypeBits & (1u << device->source_type)))
         req->memoryTypeBits = 1u << device->protected_type;
     else
         req->memoryTypeBits = 0;
+}
+
+static void layer_patch_buffer_requirements(struct layer_device *device, VkBuffer buffer, VkMemoryRequirements *req)
+{
+    struct layer_resource *state;
+    bool is_protected = false, host_backed = false;
+
+    pthread_mutex_lock(&layer_lock);
+    if ((state = layer_map_get(&layer_buffers, HANDLE_KEY(buffer))))
+    {
+        is_protected = state->is_protected;
+        host_backed = state->host_backed;
+    }
+    pthread_mutex_unlock(&layer_lock);
+    layer_patch_requirements(device, is_protected, host_backed, req);
 }
 
 static VKAPI_ATTR void VKAPI_CALL layer_GetBufferMemoryRequirements(VkDevice handle, VkBuffer buffer,
@@ -1318,7 +1423,7 @@ static VKAPI_ATTR void VKAPI_CALL layer_GetBufferMemoryRequirements(VkDevice han
     struct layer_device *device = layer_device_from_handle(handle);
 
     device->GetBufferMemoryRequirements(handle, buffer, req);
-    layer_patch_requirements(device, layer_is_protected(&layer_buffers, HANDLE_KEY(buffer), NULL), req);
+    layer_patch_buffer_requirements(device, buffer, req);
 }
 
 static VKAPI_ATTR void VKAPI_CALL layer_GetBufferMemoryRequirements2(VkDevice handle,
@@ -1327,8 +1432,7 @@ static VKAPI_ATTR void VKAPI_CALL layer_GetBufferMemoryRequirements2(VkDevice ha
     struct layer_device *device = layer_device_from_handle(handle);
 
     device->GetBufferMemoryRequirements2(handle, info, req);
-    layer_patch_requirements(device, layer_is_protected(&layer_buffers, HANDLE_KEY(info->buffer), NULL),
-            &req->memoryRequirements);
+    layer_patch_buffer_requirements(device, info->buffer, &req->memoryRequirements);
 }
 
 static VKAPI_ATTR void VKAPI_CALL layer_GetImageMemoryRequirements(VkDevice handle, VkImage image,
@@ -1337,7 +1441,7 @@ static VKAPI_ATTR void VKAPI_CALL layer_GetImageMemoryRequirements(VkDevice hand
     struct layer_device *device = layer_device_from_handle(handle);
 
     device->GetImageMemoryRequirements(handle, image, req);
-    layer_patch_requirements(device, layer_is_protected(&layer_images, HANDLE_KEY(image), NULL), req);
+    layer_patch_requirements(device, layer_is_protected(&layer_images, HANDLE_KEY(image), NULL), false, req);
 }
 
 static VKAPI_ATTR void VKAPI_CALL layer_GetImageMemoryRequirements2(VkDevice handle,
@@ -1346,7 +1450,7 @@ static VKAPI_ATTR void VKAPI_CALL layer_GetImageMemoryRequirements2(VkDevice han
     struct layer_device *device = layer_device_from_handle(handle);
 
     device->GetImageMemoryRequirements2(handle, info, req);
-    layer_patch_requirements(device, layer_is_protected(&layer_images, HANDLE_KEY(info->image), NULL),
+    layer_patch_requirements(device, layer_is_protected(&layer_images, HANDLE_KEY(info->image), NULL), false,
             &req->memoryRequirements);
 }
 
@@ -1361,7 +1465,7 @@ static VKAPI_ATTR void VKAPI_CALL layer_GetDeviceBufferMemoryRequirements(VkDevi
     info_copy.pCreateInfo = &create_copy;
     device->GetDeviceBufferMemoryRequirements(handle, &info_copy, req);
     layer_patch_requirements(device, !!(info->pCreateInfo->flags & VK_BUFFER_CREATE_PROTECTED_BIT),
-            &req->memoryRequirements);
+            !!(info->pCreateInfo->usage & VK_BUFFER_USAGE_VIDEO_DECODE_SRC_BIT_KHR), &req->memoryRequirements);
 }
 
 static VKAPI_ATTR void VKAPI_CALL layer_GetDeviceImageMemoryRequirements(VkDevice handle,
@@ -1374,8 +1478,40 @@ static VKAPI_ATTR void VKAPI_CALL layer_GetDeviceImageMemoryRequirements(VkDevic
     create_copy.flags &= ~VK_IMAGE_CREATE_PROTECTED_BIT;
     info_copy.pCreateInfo = &create_copy;
     device->GetDeviceImageMemoryRequirements(handle, &info_copy, req);
-    layer_patch_requirements(device, !!(info->pCreateInfo->flags & VK_IMAGE_CREATE_PROTECTED_BIT),
+    layer_patch_requirements(device, !!(info->pCreateInfo->flags & VK_IMAGE_CREATE_PROTECTED_BIT), false,
             &req->memoryRequirements);
+}
+
+/* Video sessions: the protected flag is stripped and remembered (commands.c checks command
+ * buffers against it). */
+static VKAPI_ATTR VkResult VKAPI_CALL layer_CreateVideoSessionKHR(VkDevice handle,
+        const VkVideoSessionCreateInfoKHR *info, const VkAllocationCallbacks *allocator, VkVideoSessionKHR *session)
+{
+    struct layer_device *device = layer_device_from_handle(handle);
+    bool is_protected = !!(info->flags & VK_VIDEO_SESSION_CREATE_PROTECTED_CONTENT_BIT_KHR);
+    VkVideoSessionCreateInfoKHR copy = *info;
+    VkResult vr;
+
+    if (is_protected && !device->protected_memory)
+        layer_violation(RULE_FEATURE_DISABLED, "VUID-VkVideoSessionCreateInfoKHR-protectedMemory-07189",
+                "a protected video session, but protectedMemory is not enabled");
+    if (is_protected && (info->queueFamilyIndex >= device->family_count
+            || !device->families[info->queueFamilyIndex].protected_capable))
+        layer_violation(RULE_QUEUE_FAMILY, "VUID-VkVideoSessionCreateInfoKHR-protectedMemory-07189",
+                "a protected video session for family %u, which has no VK_QUEUE_PROTECTED_BIT", info->queueFamilyIndex);
+    copy.flags &= ~VK_VIDEO_SESSION_CREATE_PROTECTED_CONTENT_BIT_KHR;
+    if ((vr = device->CreateVideoSessionKHR(handle, &copy, allocator, session)) >= 0)
+        layer_track_resource(&layer_video_sessions, HANDLE_KEY(*session), is_protected, false);
+    return vr;
+}
+
+static VKAPI_ATTR void VKAPI_CALL layer_DestroyVideoSessionKHR(VkDevice handle, VkVideoSessionKHR session,
+        const VkAllocationCallbacks *allocator)
+{
+    struct layer_device *device = layer_device_from_handle(handle);
+
+    device->DestroyVideoSessionKHR(handle, session, allocator);
+    layer_untrack(&layer_video_sessions, HANDLE_KEY(session));
 }
 
 /* Proc lookup. */
@@ -1401,6 +1537,8 @@ static const struct layer_proc layer_instance_procs[] =
     P(GetPhysicalDeviceMemoryProperties2),
     P(GetPhysicalDeviceImageFormatProperties),
     P(GetPhysicalDeviceImageFormatProperties2),
+    P(GetPhysicalDeviceVideoCapabilitiesKHR),
+    P(GetPhysicalDeviceVideoFormatPropertiesKHR),
     P(CreateDevice),
 };
 
@@ -1439,6 +1577,8 @@ static const struct layer_proc layer_device_procs[] =
     P(GetImageMemoryRequirements2),
     P(GetDeviceBufferMemoryRequirements),
     P(GetDeviceImageMemoryRequirements),
+    P(CreateVideoSessionKHR),
+    P(DestroyVideoSessionKHR),
 };
 #undef P
 

@@ -52,6 +52,8 @@
 #define RULE_SECONDARY_MISMATCH "secondary-mismatch"
 #define RULE_FEATURE_DISABLED "protected-memory-not-enabled"
 #define RULE_QUEUE_FAMILY "queue-family-not-protected"
+#define RULE_PROTECTED_DECODE_SOURCE "protected-decode-from-unprotected"
+#define RULE_VIDEO_CAPABILITY "video-session-not-protected-capable"
 
 void layer_violation(const char *rule, const char *vuid, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
@@ -82,6 +84,8 @@ void layer_map_remove_if(struct layer_map *map, bool (*match)(void *value, const
 struct layer_resource
 {
     bool is_protected;
+    /* A protected video decode source buffer: backed by host-visible memory (layer.c). */
+    bool host_backed;
 };
 
 struct layer_view
@@ -90,7 +94,8 @@ struct layer_view
     bool is_image;
 };
 
-extern struct layer_map layer_memories, layer_buffers, layer_images, layer_image_views, layer_buffer_views;
+extern struct layer_map layer_memories, layer_buffers, layer_images, layer_image_views, layer_buffer_views,
+        layer_video_sessions;
 
 /* Device functions the layer calls down to. */
 #define LAYER_DEVICE_FUNCS \
@@ -175,7 +180,10 @@ extern struct layer_map layer_memories, layer_buffers, layer_images, layer_image
     X(CmdWriteTimestamp2) \
     X(CmdCopyQueryPoolResults) \
     X(CmdExecuteCommands) \
-    X(CmdDecodeVideoKHR)
+    X(CmdDecodeVideoKHR) \
+    X(CmdBeginVideoCodingKHR) \
+    X(CreateVideoSessionKHR) \
+    X(DestroyVideoSessionKHR)
 
 struct layer_device
 {
@@ -185,9 +193,12 @@ struct layer_device
     PFN_vkGetDeviceProcAddr next_gdpa;
     PFN_vkSetDeviceLoaderData set_loader_data;
     bool protected_memory;
-    /* The emulated protected memory type and the driver's type behind it. */
+    /* The emulated protected memory types and the driver's types behind them: device-local,
+     * and host-visible for video decode sources (UINT32_MAX where the driver has none). */
     uint32_t protected_type;
     uint32_t source_type;
+    uint32_t protected_host_type;
+    uint32_t host_source_type;
     /* Per family: queues the application created without and with the protected flag, and
      * how many the driver gave (protected queues alias driver queues beyond that). */
     struct
@@ -232,6 +243,11 @@ struct layer_real_queue_lock
 };
 
 struct layer_device *layer_device_from_handle(const void *dispatchable);
+
+/* Reports are dropped while a test reads protected memory on purpose (layer.c); tests find
+ * the second with dlsym(). */
+bool layer_checks_suspended(void);
+__attribute__((visibility("default"))) void vkdva_protected_layer_suspend_checks(int suspend);
 
 /* commands.c */
 PFN_vkVoidFunction layer_commands_proc(const char *name);
