@@ -91,7 +91,7 @@ static bool app_output_picture(void *context, unsigned int surface, int poc)
     {
         printf("out %u: poc %d surface %u\n", app->output_count, poc, surface);
     }
-    else
+    else if (output_wants_frames(&app->output))
     {
         if (FAILED(d3d11va_read_surface(app->va, surface, &data, &size)))
             return false;
@@ -117,7 +117,8 @@ static void usage(void)
             "  --frames N     stop after N output frames\n"
             "  --dump-dxva    do not decode: print the DXVA parameters of each picture in\n"
             "                 decode order and the output order (no device is created)\n"
-            "  --fps          print the decoding speed to stderr\n"
+            "  --fps          print the decoding speed to stderr (without -o, --md5 or\n"
+            "                 --frame-md5 the pictures are decoded but not read back)\n"
             "  --protected    decode as a DRM client: session key exchanged against the device\n"
             "                 certificate, bitstream encrypted with a content key, protected\n"
             "                 output surfaces read back with EncryptionBlt and decrypted here\n"

@@ -50,6 +50,11 @@ bool output_init(struct output *output, const char *path, bool md5, bool frame_m
     return true;
 }
 
+bool output_wants_frames(const struct output *output)
+{
+    return output->file || output->md5 || output->frame_md5;
+}
+
 bool output_write_frame(struct output *output, const uint8_t *data, size_t size)
 {
     unsigned char digest[EVP_MAX_MD_SIZE];

@@ -36,6 +36,8 @@ struct output
 };
 
 bool output_init(struct output *output, const char *path, bool md5, bool frame_md5);
+/* Whether anything takes the frames (a file, an MD5): if not, they need not be read back. */
+bool output_wants_frames(const struct output *output);
 /* Writes one frame, planar, contiguous (I420: Y, then U, then V). */
 bool output_write_frame(struct output *output, const uint8_t *data, size_t size);
 /* Prints the MD5 of the whole output (when asked for and print_md5 is set) and closes
