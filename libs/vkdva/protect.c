@@ -613,13 +613,14 @@ struct d3d11_crypto_session *vkdva_protect_texture_session(const struct d3d11_te
     return texture->protected->subresources[sub].session;
 }
 
-/* Video processor: records into vk_cmd, on the immediate context's stream, the decryption of a
- * subresource into the private scratch buffer and its copy into layer `layer` of vk_image (a
- * private image of the same format, in vk_layout), so that a blit can sample or blend into the
- * plaintext; a subresource that holds no content is copied as black. The image must never be
- * reachable by the application. Software mode only. Device lock held. */
-HRESULT vkdva_protect_cmd_read_image(struct d3d11_texture2d *texture, UINT sub, VkCommandBuffer vk_cmd,
-        VkImage vk_image, VkImageLayout vk_layout, UINT layer)
+/* Video processor: records into vk_cmd, on `stream`, the decryption of a subresource into the
+ * private scratch buffer and its copy into layer `layer` of vk_image (a private image of the
+ * same format, in vk_layout), so that a blit can sample or blend into the plaintext; a
+ * subresource that holds no content is copied as black. The image must never be reachable by
+ * the application. In hardware mode the image is protected and `stream` the protected stream
+ * (vkdva_protect_begin_commands()). Device lock held. */
+HRESULT vkdva_protect_cmd_read_image(struct d3d11_texture2d *texture, UINT sub, struct vkdva_command_stream *stream,
+        VkCommandBuffer vk_cmd, VkImage vk_image, VkImageLayout vk_layout, UINT layer)
 {
     struct vkdva_protected_texture *protected = texture->protected;
     struct d3d11_device *device = texture->device;
@@ -637,9 +638,10 @@ HRESULT vkdva_protect_cmd_read_image(struct d3d11_texture2d *texture, UINT sub, 
         ERR("Invalid protected read: texture %p, subresource %u.\n", texture, sub);
         return E_FAIL;
     }
-    if (vkdva_protect_hardware(device))
+    if (vkdva_protect_hardware(device) && !stream->is_protected)
     {
-        FIXME("Video processing of protected memory is not implemented.\n");
+        /* Only a protected command buffer may read protected memory. */
+        FIXME("Reading protected memory from unprotected commands is not implemented.\n");
         return E_NOTIMPL;
     }
     if (!(state = vkdva_protect_get_state(device)))

@@ -427,7 +427,8 @@ static bool vkdva_image_info_supported(struct d3d11_device *device, const VkImag
             && props.imageFormatProperties.maxExtent.height >= info->extent.height;
 }
 
-static HRESULT d3d11_texture2d_init_image(struct d3d11_texture2d *texture)
+/* is_protected: a private image in protected memory (d3d11_texture2d_create_private()). */
+static HRESULT d3d11_texture2d_init_image(struct d3d11_texture2d *texture, bool is_protected)
 {
     struct d3d11_device *device = texture->device;
     const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
@@ -462,6 +463,8 @@ static HRESULT d3d11_texture2d_init_image(struct d3d11_texture2d *texture)
     /* Planes are written through single-plane views (R8, R8G8, ...) by compute shaders. */
     if (format->plane_count > 1)
         info->flags = VK_IMAGE_CREATE_MUTABLE_FORMAT_BIT | VK_IMAGE_CREATE_EXTENDED_USAGE_BIT;
+    if (is_protected)
+        info->flags |= VK_IMAGE_CREATE_PROTECTED_BIT;
 
     for (i = 0; i < ARRAY_SIZE(optional_usages); ++i)
     {
@@ -479,9 +482,12 @@ static HRESULT d3d11_texture2d_init_image(struct d3d11_texture2d *texture)
     if ((vr = VK_CALL(vkCreateImage(device->vk_device, info, NULL, &texture->vk_image))) < 0)
         return hresult_from_vk_result(vr);
     VK_CALL(vkGetImageMemoryRequirements(device->vk_device, texture->vk_image, &requirements));
-    if ((type = vkdva_device_find_memory_type(device, requirements.memoryTypeBits,
-            VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, 0)) < 0
-            && (type = vkdva_device_find_memory_type(device, requirements.memoryTypeBits, 0, 0)) < 0)
+    if (is_protected)
+        type = vkdva_device_find_protected_memory_type(device, requirements.memoryTypeBits);
+    else if ((type = vkdva_device_find_memory_type(device, requirements.memoryTypeBits,
+            VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, 0)) < 0)
+        type = vkdva_device_find_memory_type(device, requirements.memoryTypeBits, 0, 0);
+    if (type < 0)
     {
         ERR("No memory type for the image.\n");
         return E_FAIL;
@@ -499,7 +505,9 @@ static HRESULT d3d11_texture2d_init_image(struct d3d11_texture2d *texture)
     }
     if ((vr = VK_CALL(vkBindImageMemory(device->vk_device, texture->vk_image, texture->vk_memory, 0))) < 0)
         return hresult_from_vk_result(vr);
-    texture->vk_layout = VK_IMAGE_LAYOUT_GENERAL;
+    /* A protected image is made GENERAL by its first protected user; others on creation
+     * (d3d11_immediate_context_init_texture()). */
+    texture->vk_layout = is_protected ? VK_IMAGE_LAYOUT_UNDEFINED : VK_IMAGE_LAYOUT_GENERAL;
     return S_OK;
 }
 
@@ -558,7 +566,7 @@ HRESULT d3d11_texture2d_create(struct d3d11_device *device, const D3D11_TEXTURE2
         hr = d3d11_texture2d_init_staging(texture);
     else if (SUCCEEDED(hr = d3d11_texture2d_init_layouts(texture, &(uint64_t){0})))
         hr = (d.MiscFlags & D3D11_RESOURCE_MISC_HW_PROTECTED) ? vkdva_protect_texture_init(texture)
-                : d3d11_texture2d_init_image(texture);
+                : d3d11_texture2d_init_image(texture, false);
     if (FAILED(hr))
         goto fail;
 
@@ -572,6 +580,38 @@ HRESULT d3d11_texture2d_create(struct d3d11_device *device, const D3D11_TEXTURE2
 fail:
     d3d11_texture2d_destroy(texture);
     return hr;
+}
+
+HRESULT d3d11_texture2d_create_private_protected(struct d3d11_device *device, const D3D11_TEXTURE2D_DESC *desc,
+        struct d3d11_texture2d **out)
+{
+    const struct vkdva_format *format;
+    struct d3d11_texture2d *texture;
+    D3D11_TEXTURE2D_DESC d = *desc;
+    HRESULT hr;
+
+    if (!device->caps.protected_memory || d.Usage != D3D11_USAGE_DEFAULT
+            || (d.MiscFlags & D3D11_RESOURCE_MISC_HW_PROTECTED))
+    {
+        ERR("Invalid private protected texture (protected memory %#x, usage %#x, flags %#x).\n",
+                device->caps.protected_memory, d.Usage, d.MiscFlags);
+        return E_FAIL;
+    }
+    if (FAILED(hr = d3d11_texture2d_check_desc(device, &d, NULL, &format)))
+        return hr;
+    if (!(texture = d3d11_texture2d_alloc(device)))
+        return E_OUTOFMEMORY;
+    texture->desc = d;
+    texture->format = format;
+    if (FAILED(hr = d3d11_texture2d_init_layouts(texture, &(uint64_t){0}))
+            || FAILED(hr = d3d11_texture2d_init_image(texture, true)))
+    {
+        d3d11_texture2d_destroy(texture);
+        return hr;
+    }
+    TRACE("Created private protected texture %p.\n", texture);
+    *out = texture;
+    return S_OK;
 }
 
 HRESULT d3d11_texture2d_create_wrapped(struct d3d11_device *device, const struct vkdva_vk_image_info *info,

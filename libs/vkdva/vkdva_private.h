@@ -321,6 +321,11 @@ struct d3d11_texture2d
 
 HRESULT d3d11_texture2d_check_desc(struct d3d11_device *device, D3D11_TEXTURE2D_DESC *desc,
         const D3D11_SUBRESOURCE_DATA *data, const struct vkdva_format **format);
+/* A texture no application ever sees whose image is in protected memory (hardware mode), for
+ * plaintext that protected command buffers work on (vp_blit.c). Its image starts UNDEFINED
+ * (vk_layout): only a protected command buffer may transition it. */
+HRESULT d3d11_texture2d_create_private_protected(struct d3d11_device *device, const D3D11_TEXTURE2D_DESC *desc,
+        struct d3d11_texture2d **out);
 HRESULT d3d11_texture2d_create(struct d3d11_device *device, const D3D11_TEXTURE2D_DESC *desc,
         const D3D11_SUBRESOURCE_DATA *data, struct d3d11_texture2d **texture);
 HRESULT d3d11_texture2d_create_wrapped(struct d3d11_device *device, const struct vkdva_vk_image_info *info,
@@ -452,10 +457,10 @@ HRESULT vkdva_protect_get_storage(const struct d3d11_texture2d *texture, UINT su
         VkDeviceSize *offset, VkDeviceSize *size, uint64_t *nonce, struct d3d11_crypto_session **session);
 /* The session whose key encrypts a subresource of a protected texture (NULL: it holds black). */
 struct d3d11_crypto_session *vkdva_protect_texture_session(const struct d3d11_texture2d *texture, UINT sub);
-/* Video processor blits involving protected surfaces (software mode): plaintext goes through
- * private images only. */
-HRESULT vkdva_protect_cmd_read_image(struct d3d11_texture2d *texture, UINT sub, VkCommandBuffer vk_cmd,
-        VkImage vk_image, VkImageLayout vk_layout, UINT layer);
+/* Video processor blits involving protected surfaces: plaintext goes through private images
+ * only (protected images in hardware mode, on the protected stream). */
+HRESULT vkdva_protect_cmd_read_image(struct d3d11_texture2d *texture, UINT sub, struct vkdva_command_stream *stream,
+        VkCommandBuffer vk_cmd, VkImage vk_image, VkImageLayout vk_layout, UINT layer);
 /* Decode hooks (device lock held). A content key ECB-wrapped by the session key. */
 HRESULT vkdva_protect_unwrap_key(struct d3d11_crypto_session *session, const void *wrapped,
         uint8_t key[VKDVA_AES_KEY_SIZE]);

@@ -93,10 +93,12 @@ struct vkdva_vp_state
 {
     struct vkdva_compute_pipeline pipelines[VP_KIND_COUNT * VP_KIND_COUNT];
     /* Pass parameters: a ring of uniform-buffer slots in host-visible memory, each remembering
-     * the stream value of the submission that reads it. */
+     * the stream (the immediate context's, or protect.c's protected one) and value of the
+     * submission that reads it. */
     VkBuffer vk_buffer;
     VkDeviceMemory vk_memory;
     uint8_t *mapped;
+    struct vkdva_command_stream *slot_streams[VP_RING_SLOTS];
     uint64_t slot_values[VP_RING_SLOTS];
     unsigned int next_slot;
     bool has_features;
@@ -655,12 +657,15 @@ static HRESULT vp_ring_alloc(struct vkdva_vp_state *state, struct vkdva_command_
         first = 0;
     for (i = first; i < first + count; ++i)
     {
-        if (state->slot_values[i] && !vkdva_command_stream_is_complete(stream, state->slot_values[i])
-                && FAILED(hr = vkdva_command_stream_wait(stream, state->slot_values[i], true)))
+        if (state->slot_streams[i] && !vkdva_command_stream_is_complete(state->slot_streams[i], state->slot_values[i])
+                && FAILED(hr = vkdva_command_stream_wait(state->slot_streams[i], state->slot_values[i], true)))
             return hr;
     }
     for (i = first; i < first + count; ++i)
+    {
+        state->slot_streams[i] = stream;
         state->slot_values[i] = stream->next_value;
+    }
     state->next_slot = first + count;
     *offset = (VkDeviceSize)first * VP_SLOT_SIZE;
     return S_OK;
@@ -1284,9 +1289,28 @@ static HRESULT vp_blit_protected(struct d3d11_device *device, const struct vkdva
 static HRESULT vp_blit_constricted(struct d3d11_device *device, const struct vkdva_vp_blit_desc *desc,
         const RECT *target);
 
-HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_desc *desc)
+/* The dummy input image goes to GENERAL once, on the immediate context's stream: protected
+ * command buffers only sample it. */
+static HRESULT vp_prepare_dummy(struct d3d11_device *device, struct vkdva_vp_state *state)
 {
-    struct vkdva_command_stream *command_stream = &device->immediate_context.stream;
+    VkCommandBuffer vk_cmd;
+    HRESULT hr;
+
+    if (state->dummy_ready)
+        return S_OK;
+    if (FAILED(hr = vkdva_command_stream_get(&device->immediate_context.stream, &vk_cmd)))
+        return hr;
+    vkdva_cmd_image_barrier(device, vk_cmd, state->vk_dummy_image, 0, 1, VK_IMAGE_LAYOUT_UNDEFINED,
+            VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT);
+    state->dummy_ready = true;
+    return S_OK;
+}
+
+/* The blit, recorded on command_stream: the immediate context's, or for a protected output in
+ * hardware mode the protected stream (vp_blit_protected()). */
+static HRESULT vp_blit_on(struct d3d11_device *device, const struct vkdva_vp_blit_desc *desc,
+        struct vkdva_command_stream *command_stream)
+{
     struct vp_pass passes[VKDVA_VP_MAX_INPUT_STREAMS + 1];
     struct vkdva_compute_binding bindings[7];
     unsigned int pass_count, i, k, s;
@@ -1341,6 +1365,11 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
      * private plaintext copies. */
     if (vkdva_texture_is_protected(desc->output->texture))
         return vp_blit_protected(device, desc);
+    if (desc->constriction_enabled && command_stream->is_protected)
+    {
+        FIXME("Output constriction of protected content in hardware mode is not implemented.\n");
+        return E_NOTIMPL;
+    }
     if (desc->constriction_enabled)
     {
         RECT target = {0, 0, vkdva_max_u(1, desc->output->texture->desc.Width >> desc->output->mip),
@@ -1456,17 +1485,17 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
             return hr;
     }
 
+    if (!state->dummy_ready && command_stream->is_protected)
+    {
+        ERR("The dummy image is not ready for a protected blit.\n");
+        return E_FAIL;
+    }
+    if (FAILED(hr = vp_prepare_dummy(device, state)))
+        return hr;
     if (FAILED(hr = vp_ring_alloc(state, command_stream, pass_count, &offset)))
         return hr;
     if (FAILED(hr = vkdva_command_stream_get(command_stream, &vk_cmd)))
         return hr;
-
-    if (!state->dummy_ready)
-    {
-        vkdva_cmd_image_barrier(device, vk_cmd, state->vk_dummy_image, 0, 1, VK_IMAGE_LAYOUT_UNDEFINED,
-                VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT);
-        state->dummy_ready = true;
-    }
     vp_texture_prepare(device, vk_cmd, out.view->texture, true);
     for (k = 0; k < pass_count; ++k)
     {
@@ -1516,10 +1545,16 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
     return S_OK;
 }
 
-/* A private, unprotected stand-in for a subresource of a protected surface: same format and
- * size, one layer, never handed to the application. */
+HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_desc *desc)
+{
+    return vp_blit_on(device, desc, &device->immediate_context.stream);
+}
+
+/* A private stand-in for a subresource of a protected surface: same format and size, one
+ * layer, never handed to the application; in hardware mode in protected memory, made GENERAL
+ * in vk_cmd (protected). */
 static HRESULT vp_plaintext_texture(struct d3d11_device *device, const struct vkdva_vp_view *view,
-        struct d3d11_texture2d **texture)
+        VkCommandBuffer vk_cmd, struct d3d11_texture2d **texture)
 {
     const struct d3d11_texture2d *source = view->texture;
     D3D11_TEXTURE2D_DESC desc =
@@ -1533,8 +1568,16 @@ static HRESULT vp_plaintext_texture(struct d3d11_device *device, const struct vk
         .Usage = D3D11_USAGE_DEFAULT,
         .BindFlags = D3D11_BIND_RENDER_TARGET,
     };
+    HRESULT hr;
 
-    return d3d11_texture2d_create(device, &desc, NULL, texture);
+    if (!device->caps.protected_memory)
+        return d3d11_texture2d_create(device, &desc, NULL, texture);
+    if (FAILED(hr = d3d11_texture2d_create_private_protected(device, &desc, texture)))
+        return hr;
+    vkdva_cmd_image_barrier(device, vk_cmd, (*texture)->vk_image, 0, 1, VK_IMAGE_LAYOUT_UNDEFINED,
+            VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT);
+    (*texture)->vk_layout = VK_IMAGE_LAYOUT_GENERAL;
+    return S_OK;
 }
 
 /* VideoProcessorBlt to a protected output (content protection, DESIGN decision 4): protected
@@ -1542,7 +1585,9 @@ static HRESULT vp_plaintext_texture(struct d3d11_device *device, const struct vk
  * runs on those, and the result is encrypted into the output under the session key of the
  * protected input (or, with clear inputs only, of the output's current content) with a fresh
  * nonce. Plaintext exists only in those private images and protect.c's private scratch buffer;
- * the operation waits for the GPU before freeing them. */
+ * the operation waits for the GPU before freeing them. In hardware mode the private images are
+ * protected and everything runs in one protected submission on protect.c's protected stream
+ * (clear inputs are only read there). */
 static HRESULT vp_blit_protected(struct d3d11_device *device, const struct vkdva_vp_blit_desc *desc)
 {
     struct vkdva_vp_stream_desc streams[VKDVA_VP_MAX_INPUT_STREAMS];
@@ -1551,10 +1596,13 @@ static HRESULT vp_blit_protected(struct d3d11_device *device, const struct vkdva
     struct d3d11_texture2d *output = desc->output->texture, *texture;
     struct d3d11_crypto_session *session = NULL;
     struct vkdva_vp_blit_desc local = *desc;
+    struct vkdva_command_stream *stream;
     unsigned int i, view_count = 0;
     const struct vkdva_vp_view *view;
+    struct vkdva_vp_state *state;
     VkCommandBuffer vk_cmd;
     UINT output_sub, sub;
+    uint64_t value;
     HRESULT hr;
 
     memset(views, 0, sizeof(views));
@@ -1573,13 +1621,16 @@ static HRESULT vp_blit_protected(struct d3d11_device *device, const struct vkdva
         WARN("No crypto session keys the protected surfaces of this blit.\n");
         return E_INVALIDARG;
     }
+    /* Before the protected stream orders itself after the context's work. */
+    if (!(state = vp_state_get(device, &hr)) || FAILED(hr = vp_prepare_dummy(device, state)))
+        return hr;
 
-    if (FAILED(hr = vkdva_command_stream_get(&device->immediate_context.stream, &vk_cmd)))
+    if (FAILED(hr = vkdva_protect_begin_commands(device, &stream, &vk_cmd)))
         return hr;
     /* The output's plaintext: the blit writes only the target rect and blends into it. */
-    if (FAILED(hr = vp_plaintext_texture(device, desc->output, &plain[0])))
-        return hr;
-    if (FAILED(hr = vkdva_protect_cmd_read_image(output, output_sub, vk_cmd, plain[0]->vk_image,
+    if (FAILED(hr = vp_plaintext_texture(device, desc->output, vk_cmd, &plain[0])))
+        goto done;
+    if (FAILED(hr = vkdva_protect_cmd_read_image(output, output_sub, stream, vk_cmd, plain[0]->vk_image,
             VK_IMAGE_LAYOUT_GENERAL, 0))
             || FAILED(hr = vkdva_vp_view_init(&views[0], plain[0], 0, 0, true)))
         goto done;
@@ -1594,10 +1645,10 @@ static HRESULT vp_blit_protected(struct d3d11_device *device, const struct vkdva
         if (!vkdva_texture_is_protected(view->texture))
             continue;
         sub = view->layer * view->texture->desc.MipLevels + view->mip;
-        if (FAILED(hr = vp_plaintext_texture(device, view, &plain[view_count])))
+        if (FAILED(hr = vp_plaintext_texture(device, view, vk_cmd, &plain[view_count])))
             goto done;
         texture = plain[view_count];
-        if (FAILED(hr = vkdva_protect_cmd_read_image(view->texture, sub, vk_cmd, texture->vk_image,
+        if (FAILED(hr = vkdva_protect_cmd_read_image(view->texture, sub, stream, vk_cmd, texture->vk_image,
                 VK_IMAGE_LAYOUT_GENERAL, 0))
                 || FAILED(hr = vkdva_vp_view_init(&views[view_count], texture, 0, 0, false)))
         {
@@ -1608,20 +1659,26 @@ static HRESULT vp_blit_protected(struct d3d11_device *device, const struct vkdva
         streams[i].input = &views[view_count++];
     }
 
-    if (FAILED(hr = vkdva_vp_blit(device, &local)))
+    if (FAILED(hr = vp_blit_on(device, &local, stream)))
         goto done;
-    if (FAILED(hr = vkdva_command_stream_get(&device->immediate_context.stream, &vk_cmd)))
+    if (FAILED(hr = vkdva_command_stream_get(stream, &vk_cmd)))
         goto done;
     vkdva_cmd_memory_barrier(device, vk_cmd);
-    hr = vkdva_protect_cmd_write_image(output, output_sub, session, &device->immediate_context.stream, vk_cmd,
-            plain[0]->vk_image, VK_IMAGE_LAYOUT_GENERAL, 0, plain[0]->desc.Width, plain[0]->desc.Height);
-    for (i = 0; i < view_count; ++i)
-    {
-        plain[i]->last_use.stream = &device->immediate_context.stream;
-        plain[i]->last_use.value = device->immediate_context.stream.next_value;
-    }
+    hr = vkdva_protect_cmd_write_image(output, output_sub, session, stream, vk_cmd, plain[0]->vk_image,
+            VK_IMAGE_LAYOUT_GENERAL, 0, plain[0]->desc.Width, plain[0]->desc.Height);
 
 done:
+    /* Submitted (hardware mode) whatever happened: the private images wait for it below. */
+    value = stream->next_value;
+    for (i = 0; i < ARRAY_SIZE(plain); ++i)
+    {
+        if (!plain[i])
+            continue;
+        plain[i]->last_use.stream = stream;
+        plain[i]->last_use.value = value;
+    }
+    if (FAILED(vkdva_command_stream_get(stream, &vk_cmd)) || FAILED(vkdva_protect_end_commands(device, stream, vk_cmd)))
+        ERR("Failed to end the protected blit.\n");
     /* Both wait for the GPU work that uses the private images. */
     for (i = 0; i < view_count; ++i)
         vkdva_vp_view_cleanup(&views[i]);

@@ -17,7 +17,8 @@
  */
 
 /* The protected reader of vkdva-decode-protected-test, the build of vkdva-decode that checks
- * hardware content protection (tests/protected_layer/meson.build): there is no EncryptionBlt
+ * hardware content protection (tests/protected_layer/meson.build), and of the internal test
+ * vkdva_protected.c: there is no EncryptionBlt
  * in hardware mode, so where the protected memory is emulated by VK_LAYER_VKDVA_protected_memory
  * (ordinary memory underneath), this copies a protected surface's at-rest ciphertext out with an
  * unprotected command buffer, the layer's checks suspended meanwhile, and decrypts it with the
@@ -28,10 +29,7 @@
 #include <dlfcn.h>
 #include <openssl/evp.h>
 #include "vkdva_private.h"
-#include "protected.h"
-
-HRESULT test_protected_read(struct drm_client *client, ID3D11Texture2D *iface, ID3D11Texture2D *staging,
-        unsigned int sub, const uint8_t **data, UINT *row_pitch);
+#include "readback.h"
 
 static void (*suspend_checks)(int suspend);
 static uint8_t *plaintext;

@@ -25,8 +25,11 @@
 
 /* The library objects define the IIDs (vkdva_main.c): no initguid.h here. */
 #include <unistd.h>
+#include <openssl/evp.h>
 #include "vkdva_private.h"
 #include "d3d11_utils.h"
+#include "crypto_utils.h"
+#include "readback.h"
 
 static const char *report_path;
 static unsigned int expected_validation_errors;
@@ -242,6 +245,193 @@ static void test_protected_stream(ID3D11Device *iface)
     vkdva_device_unlock(device);
 }
 
+static void ctr_encrypt(const uint8_t key[16], const uint8_t iv[16], uint8_t *data, size_t size)
+{
+    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+    int len;
+
+    ok(ctx && EVP_EncryptInit_ex(ctx, EVP_aes_128_ctr(), NULL, key, iv) == 1
+            && EVP_EncryptUpdate(ctx, data, &len, data, (int)size) == 1, "AES-CTR failed.\n");
+    EVP_CIPHER_CTX_free(ctx);
+}
+
+/* Counts the pixels of a 64x32 BGRA picture that are not (b, g, r, a) within 1. */
+static unsigned int count_bad_pixels(const uint8_t *data, UINT row_pitch, const uint8_t expected[4])
+{
+    unsigned int x, y, i, bad = 0;
+
+    for (y = 0; y < 32; ++y)
+    {
+        for (x = 0; x < 64; ++x)
+        {
+            for (i = 0; i < 4; ++i)
+            {
+                if (abs(data[y * row_pitch + x * 4 + i] - expected[i]) > 1)
+                    break;
+            }
+            bad += i < 4;
+        }
+    }
+    return bad;
+}
+
+/* Reads a protected texture behind the layer's back; validation above the layer sees an
+ * unprotected copy of protected memory, which is the point. */
+static HRESULT read_protected(struct drm_client *client, ID3D11Texture2D *texture, const uint8_t **data,
+        UINT *row_pitch)
+{
+    HRESULT hr;
+
+    vkdva_set_log_callback(expecting_log, NULL);
+    hr = test_protected_read(client, texture, NULL, 0, data, row_pitch);
+    vkdva_set_log_callback(d3d11_test_log, NULL);
+    return hr;
+}
+
+/* VideoProcessorBlt in hardware mode: a protected NV12 input written by DecryptionBlt, blitted
+ * to a protected BGRA output, runs in a protected submission on private protected images; the
+ * output, read back behind the layer's back, decrypts to the converted picture (white), also
+ * after a key refresh, and the layer reports nothing. The same input on an unprotected output
+ * is drawn opaque black. */
+static void test_processor(ID3D11Device *device)
+{
+    static const uint8_t white[4] = {255, 255, 255, 255}, black[4] = {0, 0, 0, 255};
+    D3D11_VIDEO_PROCESSOR_CONTENT_DESC content =
+    {
+        .InputFrameFormat = D3D11_VIDEO_FRAME_FORMAT_PROGRESSIVE,
+        .InputFrameRate = {30, 1},
+        .InputWidth = 64,
+        .InputHeight = 32,
+        .OutputFrameRate = {30, 1},
+        .OutputWidth = 64,
+        .OutputHeight = 32,
+        .Usage = D3D11_VIDEO_USAGE_PLAYBACK_NORMAL,
+    };
+    D3D11_TEXTURE2D_DESC input_desc = {64, 32, 1, 1, DXGI_FORMAT_NV12, {1, 0}, D3D11_USAGE_STAGING, 0,
+            D3D11_CPU_ACCESS_READ | D3D11_CPU_ACCESS_WRITE};
+    D3D11_TEXTURE2D_DESC output_desc = {64, 32, 1, 1, DXGI_FORMAT_B8G8R8A8_UNORM, {1, 0}, D3D11_USAGE_DEFAULT,
+            D3D11_BIND_RENDER_TARGET, 0, D3D11_RESOURCE_MISC_HW_PROTECTED};
+    D3D11_VIDEO_PROCESSOR_OUTPUT_VIEW_DESC output_view_desc = {.ViewDimension = D3D11_VPOV_DIMENSION_TEXTURE2D};
+    D3D11_VIDEO_PROCESSOR_INPUT_VIEW_DESC input_view_desc = {.ViewDimension = D3D11_VPIV_DIMENSION_TEXTURE2D};
+    ID3D11VideoProcessorOutputView *output_view, *clear_view;
+    ID3D11Texture2D *staging, *input, *output, *clear;
+    ID3D11VideoProcessorInputView *input_view;
+    ID3D11VideoProcessorEnumerator *enumerator;
+    D3D11_VIDEO_PROCESSOR_STREAM stream = {0};
+    ID3D11VideoContext *video_context;
+    ID3D11VideoDevice *video_device;
+    ID3D11DeviceContext *context;
+    D3D11_MAPPED_SUBRESOURCE map;
+    struct drm_client *client;
+    uint8_t key[16], iv[16];
+    ID3D11VideoProcessor *vp;
+    const uint8_t *data;
+    char report[4096];
+    UINT row_pitch;
+    HRESULT hr;
+
+    if (FAILED(hr = drm_client_create(device, NULL, 1, &client)))
+    {
+        ok(0, "Failed to create the DRM client, hr %#x.\n", hr);
+        return;
+    }
+    ID3D11Device_GetImmediateContext(device, &context);
+    video_device = get_video_device(device);
+    video_context = get_video_context(device);
+
+    /* White in limited-range YCbCr, encrypted under the session key from counter 0 of IV 1. */
+    hr = ID3D11Device_CreateTexture2D(device, &input_desc, NULL, &staging);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11DeviceContext_Map(context, (ID3D11Resource *)staging, 0, D3D11_MAP_WRITE, 0, &map);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    memset(map.pData, 235, (size_t)map.RowPitch * 32);
+    memset((uint8_t *)map.pData + (size_t)map.RowPitch * 32, 128, (size_t)map.RowPitch * 16);
+    memset(iv, 0, sizeof(iv));
+    iv[7] = 1;
+    drm_client_session(client, key);
+    ctr_encrypt(key, iv, map.pData, (size_t)map.RowPitch * 48);
+    ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)staging, 0);
+    input_desc.Usage = D3D11_USAGE_DEFAULT;
+    input_desc.CPUAccessFlags = 0;
+    input_desc.MiscFlags = D3D11_RESOURCE_MISC_HW_PROTECTED;
+    hr = ID3D11Device_CreateTexture2D(device, &input_desc, NULL, &input);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    ID3D11VideoContext_DecryptionBlt(video_context, drm_client_session(client, key), staging, input, NULL, 0, NULL,
+            sizeof(iv), iv);
+    ID3D11Texture2D_Release(staging);
+
+    hr = ID3D11Device_CreateTexture2D(device, &output_desc, NULL, &output);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    output_desc.MiscFlags = 0;
+    hr = ID3D11Device_CreateTexture2D(device, &output_desc, NULL, &clear);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoDevice_CreateVideoProcessorEnumerator(video_device, &content, &enumerator);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoDevice_CreateVideoProcessor(video_device, enumerator, 0, &vp);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoDevice_CreateVideoProcessorInputView(video_device, (ID3D11Resource *)input, enumerator,
+            &input_view_desc, &input_view);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoDevice_CreateVideoProcessorOutputView(video_device, (ID3D11Resource *)output, enumerator,
+            &output_view_desc, &output_view);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = ID3D11VideoDevice_CreateVideoProcessorOutputView(video_device, (ID3D11Resource *)clear, enumerator,
+            &output_view_desc, &clear_view);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+
+    stream.Enable = TRUE;
+    stream.pInputSurface = input_view;
+    hr = ID3D11VideoContext_VideoProcessorBlt(video_context, vp, output_view, 0, 1, &stream);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    hr = read_protected(client, output, &data, &row_pitch);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    if (SUCCEEDED(hr))
+        ok(!count_bad_pixels(data, row_pitch, white), "%u pixels are not white (first %02x%02x%02x%02x).\n",
+                count_bad_pixels(data, row_pitch, white), data[0], data[1], data[2], data[3]);
+    /* The blit's output follows the session key like every protected surface. */
+    drm_client_picture_done(client);
+    hr = read_protected(client, output, &data, &row_pitch);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    if (SUCCEEDED(hr))
+        ok(!count_bad_pixels(data, row_pitch, white), "After a refresh, %u pixels are not white.\n",
+                count_bad_pixels(data, row_pitch, white));
+
+    /* Protected content on an unprotected output: opaque black. */
+    hr = ID3D11VideoContext_VideoProcessorBlt(video_context, vp, clear_view, 0, 1, &stream);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    output_desc.Usage = D3D11_USAGE_STAGING;
+    output_desc.BindFlags = 0;
+    output_desc.CPUAccessFlags = D3D11_CPU_ACCESS_READ;
+    hr = ID3D11Device_CreateTexture2D(device, &output_desc, NULL, &staging);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    ID3D11DeviceContext_CopyResource(context, (ID3D11Resource *)staging, (ID3D11Resource *)clear);
+    hr = ID3D11DeviceContext_Map(context, (ID3D11Resource *)staging, 0, D3D11_MAP_READ, 0, &map);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    if (SUCCEEDED(hr))
+    {
+        ok(!count_bad_pixels(map.pData, map.RowPitch, black), "%u pixels are not black.\n",
+                count_bad_pixels(map.pData, map.RowPitch, black));
+        ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)staging, 0);
+    }
+    ID3D11Texture2D_Release(staging);
+
+    read_report(report, sizeof(report));
+    ok(!*report, "The layer reported: %s", report);
+
+    ID3D11VideoProcessorOutputView_Release(clear_view);
+    ID3D11VideoProcessorOutputView_Release(output_view);
+    ID3D11VideoProcessorInputView_Release(input_view);
+    ID3D11VideoProcessor_Release(vp);
+    ID3D11VideoProcessorEnumerator_Release(enumerator);
+    ID3D11Texture2D_Release(clear);
+    ID3D11Texture2D_Release(output);
+    ID3D11Texture2D_Release(input);
+    drm_client_destroy(client);
+    ID3D11VideoContext_Release(video_context);
+    ID3D11VideoDevice_Release(video_device);
+    ID3D11DeviceContext_Release(context);
+}
+
 START_TEST(protected)
 {
     ID3D11Device *device;
@@ -265,6 +455,7 @@ START_TEST(protected)
     test_caps(device);
     test_protected_texture(device);
     test_protected_stream(device);
+    test_processor(device);
     release_device(device);
 
     read_report(report, sizeof(report));
