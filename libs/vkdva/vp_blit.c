@@ -1287,7 +1287,7 @@ static bool vp_pass_first_use(const struct vp_pass *passes, unsigned int k)
 
 static HRESULT vp_blit_protected(struct d3d11_device *device, const struct vkdva_vp_blit_desc *desc);
 static HRESULT vp_blit_constricted(struct d3d11_device *device, const struct vkdva_vp_blit_desc *desc,
-        const RECT *target);
+        const RECT *target, struct vkdva_command_stream *command_stream);
 
 /* The dummy input image goes to GENERAL once, on the immediate context's stream: protected
  * command buffers only sample it. */
@@ -1365,11 +1365,6 @@ static HRESULT vp_blit_on(struct d3d11_device *device, const struct vkdva_vp_bli
      * private plaintext copies. */
     if (vkdva_texture_is_protected(desc->output->texture))
         return vp_blit_protected(device, desc);
-    if (desc->constriction_enabled && command_stream->is_protected)
-    {
-        FIXME("Output constriction of protected content in hardware mode is not implemented.\n");
-        return E_NOTIMPL;
-    }
     if (desc->constriction_enabled)
     {
         RECT target = {0, 0, vkdva_max_u(1, desc->output->texture->desc.Width >> desc->output->mip),
@@ -1381,7 +1376,7 @@ static HRESULT vp_blit_on(struct d3d11_device *device, const struct vkdva_vp_bli
          * (ID3D11VideoContext::VideoProcessorSetOutputConstriction) */
         if (desc->constriction_size.cx < target.right - target.left
                 || desc->constriction_size.cy < target.bottom - target.top)
-            return vp_blit_constricted(device, desc, &target);
+            return vp_blit_constricted(device, desc, &target, command_stream);
     }
 
     if (!(state = vp_state_get(device, &hr)))
@@ -1707,7 +1702,7 @@ static void vp_constrict_rect(RECT *rect, const RECT *target, LONG width, LONG h
  * output's format and colour space, and that image is then blitted into the target rect as the
  * only stream. */
 static HRESULT vp_blit_constricted(struct d3d11_device *device, const struct vkdva_vp_blit_desc *desc,
-        const RECT *target)
+        const RECT *target, struct vkdva_command_stream *command_stream)
 {
     struct vkdva_vp_stream_desc streams[VKDVA_VP_MAX_INPUT_STREAMS], upscale;
     struct d3d11_texture2d *output = desc->output->texture, *small = NULL;
@@ -1715,6 +1710,7 @@ static HRESULT vp_blit_constricted(struct d3d11_device *device, const struct vkd
     struct vkdva_vp_blit_desc local = *desc;
     LONG width, height;
     bool have_output = false, have_input = false;
+    VkCommandBuffer vk_cmd;
     RECT dst, full;
     unsigned int i;
     HRESULT hr;
@@ -1739,8 +1735,24 @@ static HRESULT vp_blit_constricted(struct d3d11_device *device, const struct vkd
     }
     small_desc.Width = width;
     small_desc.Height = height;
-    if (FAILED(hr = d3d11_texture2d_create(device, &small_desc, NULL, &small)))
+    /* In a protected blit (hardware mode) the small image holds plaintext: protected memory. */
+    if (command_stream->is_protected)
+    {
+        if (FAILED(hr = d3d11_texture2d_create_private_protected(device, &small_desc, &small)))
+            return hr;
+        if (FAILED(hr = vkdva_command_stream_get(command_stream, &vk_cmd)))
+        {
+            ID3D11Texture2D_Release(&small->ID3D11Texture2D_iface);
+            return hr;
+        }
+        vkdva_cmd_image_barrier(device, vk_cmd, small->vk_image, 0, 1, VK_IMAGE_LAYOUT_UNDEFINED,
+                VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT);
+        small->vk_layout = VK_IMAGE_LAYOUT_GENERAL;
+    }
+    else if (FAILED(hr = d3d11_texture2d_create(device, &small_desc, NULL, &small)))
+    {
         return hr;
+    }
     if (FAILED(hr = vkdva_vp_view_init(&small_output, small, 0, 0, true)))
         goto done;
     have_output = true;
@@ -1802,7 +1814,7 @@ static HRESULT vp_blit_constricted(struct d3d11_device *device, const struct vkd
     local.target_rect_enabled = false;
     local.constriction_enabled = false;
     local.streams = streams;
-    if (FAILED(hr = vkdva_vp_blit(device, &local)))
+    if (FAILED(hr = vp_blit_on(device, &local, command_stream)))
         goto done;
 
     /* Second pass: the small image, scaled back into the target rect, alpha included. */
@@ -1820,9 +1832,9 @@ static HRESULT vp_blit_constricted(struct d3d11_device *device, const struct vkd
     local.alpha_fill_stream = 0;
     local.stream_count = 1;
     local.streams = &upscale;
-    hr = vkdva_vp_blit(device, &local);
-    small->last_use.stream = &device->immediate_context.stream;
-    small->last_use.value = device->immediate_context.stream.next_value;
+    hr = vp_blit_on(device, &local, command_stream);
+    small->last_use.stream = command_stream;
+    small->last_use.value = command_stream->next_value;
 
 done:
     /* Both wait for the GPU work that uses the small image. */

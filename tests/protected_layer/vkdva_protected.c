@@ -296,6 +296,7 @@ static HRESULT read_protected(struct drm_client *client, ID3D11Texture2D *textur
 static void test_processor(ID3D11Device *device)
 {
     static const uint8_t white[4] = {255, 255, 255, 255}, black[4] = {0, 0, 0, 255};
+    static const SIZE small_size = {32, 16}, no_size = {0, 0};
     D3D11_VIDEO_PROCESSOR_CONTENT_DESC content =
     {
         .InputFrameFormat = D3D11_VIDEO_FRAME_FORMAT_PROGRESSIVE,
@@ -394,6 +395,17 @@ static void test_processor(ID3D11Device *device)
     ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
     if (SUCCEEDED(hr))
         ok(!count_bad_pixels(data, row_pitch, white), "After a refresh, %u pixels are not white.\n",
+                count_bad_pixels(data, row_pitch, white));
+
+    /* Output constriction: a composition into a smaller private (protected) image, scaled up. */
+    ID3D11VideoContext_VideoProcessorSetOutputConstriction(video_context, vp, TRUE, small_size);
+    hr = ID3D11VideoContext_VideoProcessorBlt(video_context, vp, output_view, 1, 1, &stream);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    ID3D11VideoContext_VideoProcessorSetOutputConstriction(video_context, vp, FALSE, no_size);
+    hr = read_protected(client, output, &data, &row_pitch);
+    ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
+    if (SUCCEEDED(hr))
+        ok(!count_bad_pixels(data, row_pitch, white), "Constricted, %u pixels are not white.\n",
                 count_bad_pixels(data, row_pitch, white));
 
     /* Protected content on an unprotected output: opaque black. */
