@@ -259,14 +259,17 @@ static void vkdva_vk_destroy_session(struct vkdva_vk_decoder *vk)
     VkDevice vk_device = device->vk_device;
     uint32_t i;
 
-    /* The copies wait on the stream's timeline: they go first. */
+    /* The copies and the decryptor's passes wait on the stream's timeline, and decodes on the
+     * passes': everything has run before either timeline goes. */
     vkdva_vk_wait_copies(vk);
     if (vk->stream.vk_pool)
-        vkdva_command_stream_destroy(&vk->stream);
-    memset(&vk->stream, 0, sizeof(vk->stream));
+        vkdva_command_stream_wait(&vk->stream, vk->stream.next_value, true);
     /* The decryptor's buffers are protected exactly when the decoder is. */
     vkdva_bitstream_decryptor_destroy(vk->decoder->bitstream_decryptor);
     vk->decoder->bitstream_decryptor = NULL;
+    if (vk->stream.vk_pool)
+        vkdva_command_stream_destroy(&vk->stream);
+    memset(&vk->stream, 0, sizeof(vk->stream));
 
     for (i = 0; i < vk->slot_count; ++i)
     {
