@@ -28,6 +28,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <vulkan/vulkan.h>
+#include "report.h"
 #include "write.h"
 
 #define LAYER_NAME "VK_LAYER_VKDVA_protected_memory"
@@ -726,17 +727,8 @@ static void destroy_context(struct context *ctx)
 static char *read_report(const char *path)
 {
     static char text[65536];
-    size_t size = 0;
-    FILE *f;
 
-    text[0] = 0;
-    if ((f = fopen(path, "r")))
-    {
-        size = fread(text, 1, sizeof(text) - 1, f);
-        fclose(f);
-    }
-    text[size] = 0;
-    return text;
+    return read_report_file(path, text, sizeof(text));
 }
 
 int main(int argc, char **argv)

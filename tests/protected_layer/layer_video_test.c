@@ -31,6 +31,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <vulkan/vulkan.h>
+#include "report.h"
 
 #define LAYER_NAME "VK_LAYER_VKDVA_protected_memory"
 
@@ -408,16 +409,8 @@ static void record_scope(struct context *ctx, bool protected_cmd, bool protected
 static char *read_report(const char *path)
 {
     static char text[8192];
-    size_t len = 0;
-    FILE *f;
 
-    if ((f = fopen(path, "r")))
-    {
-        len = fread(text, 1, sizeof(text) - 1, f);
-        fclose(f);
-    }
-    text[len] = 0;
-    return text;
+    return read_report_file(path, text, sizeof(text));
 }
 
 int main(int argc, char **argv)

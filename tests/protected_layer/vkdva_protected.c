@@ -30,21 +30,14 @@
 #include "d3d11_utils.h"
 #include "crypto_utils.h"
 #include "readback.h"
+#include "report.h"
 
 static const char *report_path;
 static unsigned int expected_validation_errors;
 
 static void read_report(char *text, size_t size)
 {
-    size_t len = 0;
-    FILE *f;
-
-    if ((f = fopen(report_path, "r")))
-    {
-        len = fread(text, 1, size - 1, f);
-        fclose(f);
-    }
-    text[len] = 0;
+    read_report_file(report_path, text, size);
 }
 
 /* While a test breaks a rule on purpose, validation errors are counted, not failures. */
