@@ -28,7 +28,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <vulkan/vulkan.h>
-#include "report.h"
+#include "layer_test_utils.h"
 #include "write.h"
 
 #define LAYER_NAME "VK_LAYER_VKDVA_protected_memory"
@@ -66,15 +66,6 @@ struct context
     VkDescriptorPool descriptor_pool;
     PFN_vkCmdPushDescriptorSetKHR push_descriptor_set;
 };
-
-#define check(x) check_(__LINE__, #x, (x))
-static void check_(unsigned int line, const char *what, VkResult vr)
-{
-    if (vr >= 0)
-        return;
-    fprintf(stderr, "layer_test:%u: %s failed, vr %d.\n", line, what, vr);
-    exit(1);
-}
 
 static VKAPI_ATTR VkBool32 VKAPI_CALL messenger_callback(VkDebugUtilsMessageSeverityFlagBitsEXT severity,
         VkDebugUtilsMessageTypeFlagsEXT types, const VkDebugUtilsMessengerCallbackDataEXT *data, void *user)

@@ -31,7 +31,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <vulkan/vulkan.h>
-#include "report.h"
+#include "layer_test_utils.h"
 
 #define LAYER_NAME "VK_LAYER_VKDVA_protected_memory"
 
@@ -69,15 +69,6 @@ struct picture
     VkDeviceMemory memory;
     VkImageView view;
 };
-
-#define check(x) check_(__LINE__, #x, (x))
-static void check_(unsigned int line, const char *what, VkResult vr)
-{
-    if (vr >= 0)
-        return;
-    fprintf(stderr, "layer_video_test:%u: %s failed, vr %d.\n", line, what, vr);
-    exit(1);
-}
 
 static void skip(const char *why)
 {

@@ -30,7 +30,7 @@
 #include "d3d11_utils.h"
 #include "crypto_utils.h"
 #include "readback.h"
-#include "report.h"
+#include "layer_test_utils.h"
 
 static const char *report_path;
 static unsigned int expected_validation_errors;

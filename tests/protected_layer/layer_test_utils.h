@@ -16,10 +16,25 @@
  * Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA
  */
 
-#ifndef __VKDVA_TEST_PROTECTED_REPORT_H
-#define __VKDVA_TEST_PROTECTED_REPORT_H
+/* Shared by the tests of the protected-memory layer (layer_test.c, layer_video_test.c) and of
+ * vkdva through it (vkdva_protected.c). */
+
+#ifndef __VKDVA_TEST_PROTECTED_LAYER_UTILS_H
+#define __VKDVA_TEST_PROTECTED_LAYER_UTILS_H
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <vulkan/vulkan.h>
+
+/* Native test programs: a failed Vulkan call ends the test. */
+#define check(x) check_(__FILE__, __LINE__, #x, (x))
+static inline void check_(const char *file, unsigned int line, const char *what, VkResult vr)
+{
+    if (vr >= 0)
+        return;
+    fprintf(stderr, "%s:%u: %s failed, vr %d.\n", file, line, what, vr);
+    exit(1);
+}
 
 /* The protected-memory layer's report file (VKDVA_TEST_PROTECTED_LAYER_REPORT) as a string,
  * empty when there is none, truncated to size - 1 bytes. */
@@ -37,4 +52,4 @@ static inline char *read_report_file(const char *path, char *text, size_t size)
     return text;
 }
 
-#endif /* __VKDVA_TEST_PROTECTED_REPORT_H */
+#endif /* __VKDVA_TEST_PROTECTED_LAYER_UTILS_H */
