@@ -264,6 +264,13 @@ static void vkdva_vk_destroy_session(struct vkdva_vk_decoder *vk)
     vkdva_vk_wait_copies(vk);
     if (vk->stream.vk_pool)
         vkdva_command_stream_wait(&vk->stream, vk->stream.next_value, true);
+    /* Pictures whose reports could not be read (a removed device) go with their stream, failed. */
+    for (i = 0; i < vk->pending_count; ++i)
+    {
+        vk->pending[i].status.status = 3;
+        vkdva_decoder_add_status(vk->decoder, &vk->pending[i].status);
+    }
+    vk->pending_count = 0;
     /* The decryptor's buffers are protected exactly when the decoder is. */
     vkdva_bitstream_decryptor_destroy(vk->decoder->bitstream_decryptor);
     vk->decoder->bitstream_decryptor = NULL;
@@ -520,7 +527,8 @@ static HRESULT vkdva_vk_set_protected(struct vkdva_vk_decoder *vk, bool is_prote
 {
     HRESULT hr;
 
-    if (vk->is_protected == is_protected)
+    /* A session that failed to be made (out of memory) is tried again. */
+    if (vk->is_protected == is_protected && vk->vk_session && vk->stream.vk_pool)
         return S_OK;
     if (is_protected && !vkdva_vk_protected_capable(vk))
     {
@@ -531,9 +539,11 @@ static HRESULT vkdva_vk_set_protected(struct vkdva_vk_decoder *vk, bool is_prote
     }
     TRACE("Decoder %p: remaking the video session %s.\n", vk->decoder, is_protected ? "protected" : "unprotected");
     /* Status reports of the pictures already decoded, then nothing in flight. */
-    vkdva_vk_collect_statuses_(vk, true);
     if (vk->stream.vk_pool)
+    {
+        vkdva_vk_collect_statuses_(vk, true);
         vkdva_command_stream_wait(&vk->stream, vk->stream.next_value, true);
+    }
     if (vk->floor)
         vk->floor->failed = true;
     vkdva_vk_destroy_session(vk);
