@@ -97,6 +97,8 @@ struct vkdva_vk_decoder
     bool reset_done;
 
     VkFormat vk_format;
+    /* VkVideoFormatPropertiesKHR::imageCreateFlags of vk_format. */
+    VkImageCreateFlags format_create_flags;
     VkImage vk_dpb;
     VkDeviceMemory vk_dpb_memory;
     unsigned int slot_count;
@@ -176,8 +178,10 @@ static bool vkdva_vk_query_profile(struct d3d11_device *device, const struct vkd
     return false;
 }
 
-/* The video format for decode output in this profile, if the device has the D3D11 format. */
-static VkFormat vkdva_vk_find_format(struct d3d11_device *device, struct vkdva_vk_profile *p, DXGI_FORMAT format)
+/* The video format for decode output in this profile, if the device has the D3D11 format, and
+ * the image create flags the device allows its DPB images (create_flags may be NULL). */
+static VkFormat vkdva_vk_find_format(struct d3d11_device *device, struct vkdva_vk_profile *p, DXGI_FORMAT format,
+        VkImageCreateFlags *create_flags)
 {
     const struct vkdva_vk_procs *vk_procs = &device->vk_procs;
     const struct vkdva_format *f = vkdva_get_format(format);
@@ -199,7 +203,11 @@ static VkFormat vkdva_vk_find_format(struct d3d11_device *device, struct vkdva_v
     for (i = 0; i < count; ++i)
     {
         if (props[i].format == f->vk_format)
+        {
+            if (create_flags)
+                *create_flags = props[i].imageCreateFlags;
             return f->vk_format;
+        }
     }
     return VK_FORMAT_UNDEFINED;
 }
@@ -223,7 +231,7 @@ static bool vkdva_vk_supports(struct d3d11_device *device, const struct vkdva_co
      * mode implemented; separate DPB and output images are not. */
     if (!(p.decode_caps.flags & VK_VIDEO_DECODE_CAPABILITY_DPB_AND_OUTPUT_COINCIDE_BIT_KHR))
         return false;
-    return vkdva_vk_find_format(device, &p, format) != VK_FORMAT_UNDEFINED;
+    return vkdva_vk_find_format(device, &p, format, NULL) != VK_FORMAT_UNDEFINED;
 }
 
 static void vkdva_vk_floor_free(struct vkdva_vk_floor *floor);
@@ -513,12 +521,14 @@ static HRESULT vkdva_vk_create_session(struct vkdva_vk_decoder *vk)
 }
 
 /* Whether this decoder can decode protected content in hardware mode: a protected decode
- * queue, and the profile's VK_VIDEO_CAPABILITY_PROTECTED_CONTENT_BIT_KHR
- * (VUID-VkVideoSessionCreateInfoKHR-protectedMemory-07189). */
+ * queue, the profile's VK_VIDEO_CAPABILITY_PROTECTED_CONTENT_BIT_KHR
+ * (VUID-VkVideoSessionCreateInfoKHR-protectedMemory-07189), and protected DPB images of its
+ * format (VUID-VkImageCreateInfo-pNext-06811: the flags VkVideoFormatPropertiesKHR allows). */
 static bool vkdva_vk_protected_capable(const struct vkdva_vk_decoder *vk)
 {
     return vk->device->caps.protected_memory && vk->device->protected_decode_queue.vk_queue
-            && (vk->profile.caps.flags & VK_VIDEO_CAPABILITY_PROTECTED_CONTENT_BIT_KHR);
+            && (vk->profile.caps.flags & VK_VIDEO_CAPABILITY_PROTECTED_CONTENT_BIT_KHR)
+            && (vk->format_create_flags & VK_IMAGE_CREATE_PROTECTED_BIT);
 }
 
 /* Remakes the session, DPB and stream as protected or not. References are lost: the next
@@ -533,8 +543,8 @@ static HRESULT vkdva_vk_set_protected(struct vkdva_vk_decoder *vk, bool is_prote
     if (is_protected && !vkdva_vk_protected_capable(vk))
     {
         FIXME("Protected decoding needs a protected video session, which this device does not offer "
-                "(protected decode queue %p, video capabilities %#x).\n",
-                vk->device->protected_decode_queue.vk_queue, vk->profile.caps.flags);
+                "(protected decode queue %p, video capabilities %#x, DPB image flags %#x).\n",
+                vk->device->protected_decode_queue.vk_queue, vk->profile.caps.flags, vk->format_create_flags);
         return E_NOTIMPL;
     }
     TRACE("Decoder %p: remaking the video session %s.\n", vk->decoder, is_protected ? "protected" : "unprotected");
@@ -579,7 +589,7 @@ static HRESULT vkdva_vk_create(struct d3d11_video_decoder *decoder, void **backe
         goto fail;
     }
     caps = &vk->profile.caps;
-    vk->vk_format = vkdva_vk_find_format(device, &vk->profile, decoder->desc.OutputFormat);
+    vk->vk_format = vkdva_vk_find_format(device, &vk->profile, decoder->desc.OutputFormat, &vk->format_create_flags);
     vk->coded_extent.width = vkdva_align(decoder->desc.SampleWidth, caps->pictureAccessGranularity.width);
     vk->coded_extent.height = vkdva_align(decoder->desc.SampleHeight, caps->pictureAccessGranularity.height);
     if (vk->coded_extent.width < caps->minCodedExtent.width || vk->coded_extent.height < caps->minCodedExtent.height
@@ -766,6 +776,7 @@ static HRESULT vkdva_vk_copy_output(struct vkdva_vk_decoder *vk, int slot, const
     struct d3d11_texture2d *dst = frame->output;
     struct vkdva_command_stream *stream;
     uint64_t copy_value;
+    HRESULT write_hr;
     VkImageCopy regions[2];
     VkCommandBuffer vk_cmd;
     unsigned int plane;
@@ -816,6 +827,9 @@ static HRESULT vkdva_vk_copy_output(struct vkdva_vk_decoder *vk, int slot, const
      * (vkdva_vk_decode()). */
     vk->slot_copy_streams[slot] = stream;
     vk->slot_copy_values[slot] = copy_value;
+    /* The barriers above must run even when the encryption was not recorded; the error of the
+     * write is the picture's. */
+    write_hr = hr;
     if (dst->protected)
     {
         vk->protected_copy_stream = stream;
@@ -824,6 +838,8 @@ static HRESULT vkdva_vk_copy_output(struct vkdva_vk_decoder *vk, int slot, const
             goto done;
     }
     hr = vkdva_command_stream_flush(stream);
+    if (SUCCEEDED(hr))
+        hr = write_hr;
 
 done:
     vkdva_device_unlock(device);

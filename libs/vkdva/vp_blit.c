@@ -1549,7 +1549,7 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
  * layer, never handed to the application; in hardware mode in protected memory, made GENERAL
  * in vk_cmd (protected). */
 static HRESULT vp_plaintext_texture(struct d3d11_device *device, const struct vkdva_vp_view *view,
-        VkCommandBuffer vk_cmd, struct d3d11_texture2d **texture)
+        struct vkdva_command_stream *stream, VkCommandBuffer vk_cmd, struct d3d11_texture2d **texture)
 {
     const struct d3d11_texture2d *source = view->texture;
     D3D11_TEXTURE2D_DESC desc =
@@ -1572,6 +1572,9 @@ static HRESULT vp_plaintext_texture(struct d3d11_device *device, const struct vk
     vkdva_cmd_image_barrier(device, vk_cmd, (*texture)->vk_image, 0, 1, VK_IMAGE_LAYOUT_UNDEFINED,
             VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT);
     (*texture)->vk_layout = VK_IMAGE_LAYOUT_GENERAL;
+    /* Recorded work names the image from here on: its release waits for that. */
+    (*texture)->last_use.stream = stream;
+    (*texture)->last_use.value = stream->next_value;
     return S_OK;
 }
 
@@ -1581,8 +1584,9 @@ static HRESULT vp_plaintext_texture(struct d3d11_device *device, const struct vk
  * protected input (or, with clear inputs only, of the output's current content) with a fresh
  * nonce. Plaintext exists only in those private images and protect.c's private scratch buffer;
  * the operation waits for the GPU before freeing them. In hardware mode the private images are
- * protected and everything runs in one protected submission on protect.c's protected stream
- * (clear inputs are only read there). */
+ * protected and everything is recorded on protect.c's protected stream (clear inputs are only
+ * read there); a constricted blit, or the parameter ring coming round, may submit part of it
+ * early and wait for it, in order on the same queue. */
 static HRESULT vp_blit_protected(struct d3d11_device *device, const struct vkdva_vp_blit_desc *desc)
 {
     struct vkdva_vp_stream_desc streams[VKDVA_VP_MAX_INPUT_STREAMS];
@@ -1616,6 +1620,17 @@ static HRESULT vp_blit_protected(struct d3d11_device *device, const struct vkdva
         WARN("No crypto session keys the protected surfaces of this blit.\n");
         return E_INVALIDARG;
     }
+    /* A protected command buffer must not write unprotected memory, and moving an imported
+     * image between its host's layout and GENERAL may (vp_texture_prepare()). */
+    for (i = 0; device->caps.protected_memory && i < desc->stream_count; ++i)
+    {
+        view = desc->streams[i].input;
+        if (!vkdva_texture_is_protected(view->texture) && view->texture->vk_layout != VK_IMAGE_LAYOUT_GENERAL)
+        {
+            FIXME("Imported images in the host's layout as inputs of protected blits are not implemented.\n");
+            return E_NOTIMPL;
+        }
+    }
     /* Before the protected stream orders itself after the context's work. */
     if (!(state = vp_state_get(device, &hr)) || FAILED(hr = vp_prepare_dummy(device, state)))
         return hr;
@@ -1623,7 +1638,7 @@ static HRESULT vp_blit_protected(struct d3d11_device *device, const struct vkdva
     if (FAILED(hr = vkdva_protect_begin_commands(device, &stream, &vk_cmd)))
         return hr;
     /* The output's plaintext: the blit writes only the target rect and blends into it. */
-    if (FAILED(hr = vp_plaintext_texture(device, desc->output, vk_cmd, &plain[0])))
+    if (FAILED(hr = vp_plaintext_texture(device, desc->output, stream, vk_cmd, &plain[0])))
         goto done;
     if (FAILED(hr = vkdva_protect_cmd_read_image(output, output_sub, stream, vk_cmd, plain[0]->vk_image,
             VK_IMAGE_LAYOUT_GENERAL, 0))
@@ -1640,17 +1655,14 @@ static HRESULT vp_blit_protected(struct d3d11_device *device, const struct vkdva
         if (!vkdva_texture_is_protected(view->texture))
             continue;
         sub = view->layer * view->texture->desc.MipLevels + view->mip;
-        if (FAILED(hr = vp_plaintext_texture(device, view, vk_cmd, &plain[view_count])))
+        if (FAILED(hr = vp_plaintext_texture(device, view, stream, vk_cmd, &plain[view_count])))
             goto done;
         texture = plain[view_count];
+        /* On failure the texture is released at done, after the work recorded on it. */
         if (FAILED(hr = vkdva_protect_cmd_read_image(view->texture, sub, stream, vk_cmd, texture->vk_image,
                 VK_IMAGE_LAYOUT_GENERAL, 0))
                 || FAILED(hr = vkdva_vp_view_init(&views[view_count], texture, 0, 0, false)))
-        {
-            ID3D11Texture2D_Release(&texture->ID3D11Texture2D_iface);
-            plain[view_count] = NULL;
             goto done;
-        }
         streams[i].input = &views[view_count++];
     }
 
@@ -1748,6 +1760,8 @@ static HRESULT vp_blit_constricted(struct d3d11_device *device, const struct vkd
         vkdva_cmd_image_barrier(device, vk_cmd, small->vk_image, 0, 1, VK_IMAGE_LAYOUT_UNDEFINED,
                 VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT);
         small->vk_layout = VK_IMAGE_LAYOUT_GENERAL;
+        small->last_use.stream = command_stream;
+        small->last_use.value = command_stream->next_value;
     }
     else if (FAILED(hr = d3d11_texture2d_create(device, &small_desc, NULL, &small)))
     {

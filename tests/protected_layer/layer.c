@@ -1497,7 +1497,7 @@ static VKAPI_ATTR VkResult VKAPI_CALL layer_CreateVideoSessionKHR(VkDevice handl
                 "a protected video session, but protectedMemory is not enabled");
     if (is_protected && (info->queueFamilyIndex >= device->family_count
             || !device->families[info->queueFamilyIndex].protected_capable))
-        layer_violation(RULE_QUEUE_FAMILY, "VUID-VkVideoSessionCreateInfoKHR-protectedMemory-07189",
+        layer_violation(RULE_QUEUE_FAMILY, "no VUID: only protected queues run protected video sessions",
                 "a protected video session for family %u, which has no VK_QUEUE_PROTECTED_BIT", info->queueFamilyIndex);
     copy.flags &= ~VK_VIDEO_SESSION_CREATE_PROTECTED_CONTENT_BIT_KHR;
     if ((vr = device->CreateVideoSessionKHR(handle, &copy, allocator, session)) >= 0)

@@ -53,7 +53,6 @@
 #define RULE_FEATURE_DISABLED "protected-memory-not-enabled"
 #define RULE_QUEUE_FAMILY "queue-family-not-protected"
 #define RULE_PROTECTED_DECODE_SOURCE "protected-decode-from-unprotected"
-#define RULE_VIDEO_CAPABILITY "video-session-not-protected-capable"
 
 void layer_violation(const char *rule, const char *vuid, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
