@@ -660,6 +660,15 @@ HRESULT vkdva_device_create_protected_buffer(struct d3d11_device *device, VkDevi
     return vkdva_device_create_protected_buffer_from_info(device, &buffer_info, vk_buffer, vk_memory);
 }
 
+HRESULT vkdva_device_create_private_buffer(struct d3d11_device *device, VkDeviceSize size,
+        VkBufferUsageFlags usage, VkBuffer *vk_buffer, VkDeviceMemory *vk_memory)
+{
+    if (device->caps.protected_memory)
+        return vkdva_device_create_protected_buffer(device, size, usage, vk_buffer, vk_memory);
+    return vkdva_device_create_buffer(device, size, usage, 0, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, vk_buffer,
+            vk_memory, NULL);
+}
+
 HRESULT vkdva_device_create_protected_image(struct d3d11_device *device, const VkImageCreateInfo *info,
         VkImage *vk_image, VkDeviceMemory *vk_memory)
 {

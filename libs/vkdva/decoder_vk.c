@@ -439,12 +439,10 @@ static HRESULT vkdva_vk_create_dpb(struct vkdva_vk_decoder *vk)
         if (FAILED(hr = vkdva_device_create_protected_image(vk->device, &image_info, &vk->vk_dpb, &vk->vk_dpb_memory)))
             return hr;
     }
-    else if ((vr = VK_CALL(vkCreateImage(vk_device, &image_info, NULL, &vk->vk_dpb))) < 0)
+    else
     {
-        return hresult_from_vk_result(vr);
-    }
-    if (!vk->is_protected)
-    {
+        if ((vr = VK_CALL(vkCreateImage(vk_device, &image_info, NULL, &vk->vk_dpb))) < 0)
+            return hresult_from_vk_result(vr);
         VK_CALL(vkGetImageMemoryRequirements(vk_device, vk->vk_dpb, &requirements));
         if ((type = vkdva_device_find_memory_type(vk->device, requirements.memoryTypeBits,
                 VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, 0)) < 0)

@@ -248,15 +248,9 @@ HRESULT vkdva_protect_texture_init(struct d3d11_texture2d *texture)
     }
     /* Device-local (protected in hardware mode) and never mapped: the application can only
      * reach the ciphertext through EncryptionBlt. */
-    if (vkdva_protect_hardware(device))
-        hr = vkdva_device_create_protected_buffer(device, size, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT
-                | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                &protected->vk_buffer, &protected->vk_memory);
-    else
-        hr = vkdva_device_create_buffer(device, size, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT
-                | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, 0,
-                VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, &protected->vk_buffer, &protected->vk_memory, NULL);
-    if (FAILED(hr))
+    if (FAILED(hr = vkdva_device_create_private_buffer(device, size, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT
+            | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+            &protected->vk_buffer, &protected->vk_memory)))
         goto fail;
 
     vkdva_device_lock(device);
@@ -484,8 +478,6 @@ static void vkdva_protect_plane_regions(const struct d3d11_texture2d *texture, U
 static HRESULT vkdva_protect_reserve_scratch(struct d3d11_device *device, struct vkdva_protect_state *state,
         VkDeviceSize size)
 {
-    static const VkBufferUsageFlags usage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT
-            | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
     HRESULT hr;
 
     if (state->scratch_size >= size)
@@ -499,12 +491,9 @@ static HRESULT vkdva_protect_reserve_scratch(struct d3d11_device *device, struct
     state->vk_scratch_memory = VK_NULL_HANDLE;
     state->scratch_size = 0;
     /* It holds plaintext: protected memory where there is any. */
-    if (vkdva_protect_hardware(device))
-        hr = vkdva_device_create_protected_buffer(device, size, usage, &state->vk_scratch, &state->vk_scratch_memory);
-    else
-        hr = vkdva_device_create_buffer(device, size, usage, 0, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT,
-                &state->vk_scratch, &state->vk_scratch_memory, NULL);
-    if (FAILED(hr))
+    if (FAILED(hr = vkdva_device_create_private_buffer(device, size, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT
+            | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, &state->vk_scratch,
+            &state->vk_scratch_memory)))
         return hr;
     state->scratch_size = size;
     return S_OK;

@@ -494,14 +494,8 @@ static HRESULT vkdva_bitstream_decryptor_reserve(struct vkdva_bitstream_decrypto
             | VK_BUFFER_USAGE_TRANSFER_SRC_BIT, VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT
             | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT, 0, &d->vk_upload, &d->vk_upload_memory, (void **)&d->upload)))
         goto fail;
-    if (device->caps.protected_memory)
-        hr = vkdva_device_create_protected_buffer(device, 2 * half, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT
-                | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, &d->vk_work, &d->vk_work_memory);
-    else
-        hr = vkdva_device_create_buffer(device, 2 * half, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT
-                | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, 0,
-                VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, &d->vk_work, &d->vk_work_memory, NULL);
-    if (FAILED(hr))
+    if (FAILED(hr = vkdva_device_create_private_buffer(device, 2 * half, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT
+            | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, &d->vk_work, &d->vk_work_memory)))
         goto fail;
     if (FAILED(hr = vkdva_bitstream_decryptor_create_decode_buffer(d, profiles, 2 * half)))
         goto fail;

@@ -427,7 +427,7 @@ static bool vkdva_image_info_supported(struct d3d11_device *device, const VkImag
             && props.imageFormatProperties.maxExtent.height >= info->extent.height;
 }
 
-/* is_protected: a private image in protected memory (d3d11_texture2d_create_private()). */
+/* is_protected: a private image in protected memory (d3d11_texture2d_create_private_protected()). */
 static HRESULT d3d11_texture2d_init_image(struct d3d11_texture2d *texture, bool is_protected)
 {
     struct d3d11_device *device = texture->device;
@@ -505,9 +505,7 @@ static HRESULT d3d11_texture2d_init_image(struct d3d11_texture2d *texture, bool 
     }
     if ((vr = VK_CALL(vkBindImageMemory(device->vk_device, texture->vk_image, texture->vk_memory, 0))) < 0)
         return hresult_from_vk_result(vr);
-    /* A protected image is made GENERAL by its first protected user; others on creation
-     * (d3d11_immediate_context_init_texture()). */
-    texture->vk_layout = is_protected ? VK_IMAGE_LAYOUT_UNDEFINED : VK_IMAGE_LAYOUT_GENERAL;
+    texture->vk_layout = VK_IMAGE_LAYOUT_GENERAL;
     return S_OK;
 }
 
@@ -583,18 +581,19 @@ fail:
 }
 
 HRESULT d3d11_texture2d_create_private_protected(struct d3d11_device *device, const D3D11_TEXTURE2D_DESC *desc,
-        struct d3d11_texture2d **out)
+        struct vkdva_command_stream *stream, struct d3d11_texture2d **out)
 {
     const struct vkdva_format *format;
     struct d3d11_texture2d *texture;
     D3D11_TEXTURE2D_DESC d = *desc;
+    VkCommandBuffer vk_cmd;
     HRESULT hr;
 
-    if (!device->caps.protected_memory || d.Usage != D3D11_USAGE_DEFAULT
+    if (!device->caps.protected_memory || !stream->is_protected || d.Usage != D3D11_USAGE_DEFAULT
             || (d.MiscFlags & D3D11_RESOURCE_MISC_HW_PROTECTED))
     {
-        ERR("Invalid private protected texture (protected memory %#x, usage %#x, flags %#x).\n",
-                device->caps.protected_memory, d.Usage, d.MiscFlags);
+        ERR("Invalid private protected texture (protected memory %#x, stream %p, usage %#x, flags %#x).\n",
+                device->caps.protected_memory, stream, d.Usage, d.MiscFlags);
         return E_FAIL;
     }
     if (FAILED(hr = d3d11_texture2d_check_desc(device, &d, NULL, &format)))
@@ -604,11 +603,19 @@ HRESULT d3d11_texture2d_create_private_protected(struct d3d11_device *device, co
     texture->desc = d;
     texture->format = format;
     if (FAILED(hr = d3d11_texture2d_init_layouts(texture, &(uint64_t){0}))
-            || FAILED(hr = d3d11_texture2d_init_image(texture, true)))
+            || FAILED(hr = d3d11_texture2d_init_image(texture, true))
+            || FAILED(hr = vkdva_command_stream_get(stream, &vk_cmd)))
     {
         d3d11_texture2d_destroy(texture);
         return hr;
     }
+    /* What d3d11_immediate_context_init_texture() does for other textures, in the protected
+     * command buffer that may touch it; its release waits for the work recorded from here on. */
+    vkdva_cmd_image_barrier(device, vk_cmd, texture->vk_image, 0, VK_REMAINING_ARRAY_LAYERS,
+            VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE,
+            VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT);
+    texture->last_use.stream = stream;
+    texture->last_use.value = stream->next_value;
     TRACE("Created private protected texture %p.\n", texture);
     *out = texture;
     return S_OK;

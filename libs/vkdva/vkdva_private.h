@@ -220,6 +220,10 @@ HRESULT vkdva_command_stream_init_protected_on(struct vkdva_command_stream *stre
 int vkdva_device_find_protected_memory_type(struct d3d11_device *device, uint32_t type_bits);
 HRESULT vkdva_device_create_protected_buffer(struct d3d11_device *device, VkDeviceSize size,
         VkBufferUsageFlags usage, VkBuffer *vk_buffer, VkDeviceMemory *vk_memory);
+/* Storage for plaintext or ciphertext that no API call reaches: never mapped, device-local, and
+ * protected where the device uses protected memory (hardware mode). */
+HRESULT vkdva_device_create_private_buffer(struct d3d11_device *device, VkDeviceSize size,
+        VkBufferUsageFlags usage, VkBuffer *vk_buffer, VkDeviceMemory *vk_memory);
 /* info->flags gets VK_BUFFER_CREATE_PROTECTED_BIT added (sharing, pNext profiles as given). */
 HRESULT vkdva_device_create_protected_buffer_from_info(struct d3d11_device *device, const VkBufferCreateInfo *info,
         VkBuffer *vk_buffer, VkDeviceMemory *vk_memory);
@@ -322,10 +326,10 @@ struct d3d11_texture2d
 HRESULT d3d11_texture2d_check_desc(struct d3d11_device *device, D3D11_TEXTURE2D_DESC *desc,
         const D3D11_SUBRESOURCE_DATA *data, const struct vkdva_format **format);
 /* A texture no application ever sees whose image is in protected memory (hardware mode), for
- * plaintext that protected command buffers work on (vp_blit.c). Its image starts UNDEFINED
- * (vk_layout): only a protected command buffer may transition it. */
+ * plaintext that protected command buffers work on (vp_blit.c). Its image is made GENERAL in
+ * the current command buffer of `stream`, a protected stream, the only kind that may touch it. */
 HRESULT d3d11_texture2d_create_private_protected(struct d3d11_device *device, const D3D11_TEXTURE2D_DESC *desc,
-        struct d3d11_texture2d **out);
+        struct vkdva_command_stream *stream, struct d3d11_texture2d **out);
 HRESULT d3d11_texture2d_create(struct d3d11_device *device, const D3D11_TEXTURE2D_DESC *desc,
         const D3D11_SUBRESOURCE_DATA *data, struct d3d11_texture2d **texture);
 HRESULT d3d11_texture2d_create_wrapped(struct d3d11_device *device, const struct vkdva_vk_image_info *info,

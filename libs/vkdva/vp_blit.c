@@ -1545,11 +1545,19 @@ HRESULT vkdva_vp_blit(struct d3d11_device *device, const struct vkdva_vp_blit_de
     return vp_blit_on(device, desc, &device->immediate_context.stream);
 }
 
-/* A private stand-in for a subresource of a protected surface: same format and size, one
- * layer, never handed to the application; in hardware mode in protected memory, made GENERAL
- * in vk_cmd (protected). */
+/* A private texture for a protected blit's plaintext, never handed to the application: in
+ * protected memory when the blit is recorded on the protected stream (hardware mode). */
+static HRESULT vp_private_texture(struct d3d11_device *device, const D3D11_TEXTURE2D_DESC *desc,
+        struct vkdva_command_stream *stream, struct d3d11_texture2d **texture)
+{
+    if (stream->is_protected)
+        return d3d11_texture2d_create_private_protected(device, desc, stream, texture);
+    return d3d11_texture2d_create(device, desc, NULL, texture);
+}
+
+/* The private stand-in for a subresource of a protected surface: same format and size, one layer. */
 static HRESULT vp_plaintext_texture(struct d3d11_device *device, const struct vkdva_vp_view *view,
-        struct vkdva_command_stream *stream, VkCommandBuffer vk_cmd, struct d3d11_texture2d **texture)
+        struct vkdva_command_stream *stream, struct d3d11_texture2d **texture)
 {
     const struct d3d11_texture2d *source = view->texture;
     D3D11_TEXTURE2D_DESC desc =
@@ -1563,19 +1571,8 @@ static HRESULT vp_plaintext_texture(struct d3d11_device *device, const struct vk
         .Usage = D3D11_USAGE_DEFAULT,
         .BindFlags = D3D11_BIND_RENDER_TARGET,
     };
-    HRESULT hr;
 
-    if (!device->caps.protected_memory)
-        return d3d11_texture2d_create(device, &desc, NULL, texture);
-    if (FAILED(hr = d3d11_texture2d_create_private_protected(device, &desc, texture)))
-        return hr;
-    vkdva_cmd_image_barrier(device, vk_cmd, (*texture)->vk_image, 0, 1, VK_IMAGE_LAYOUT_UNDEFINED,
-            VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT);
-    (*texture)->vk_layout = VK_IMAGE_LAYOUT_GENERAL;
-    /* Recorded work names the image from here on: its release waits for that. */
-    (*texture)->last_use.stream = stream;
-    (*texture)->last_use.value = stream->next_value;
-    return S_OK;
+    return vp_private_texture(device, &desc, stream, texture);
 }
 
 /* VideoProcessorBlt to a protected output (content protection, DESIGN decision 4): protected
@@ -1638,7 +1635,7 @@ static HRESULT vp_blit_protected(struct d3d11_device *device, const struct vkdva
     if (FAILED(hr = vkdva_protect_begin_commands(device, &stream, &vk_cmd)))
         return hr;
     /* The output's plaintext: the blit writes only the target rect and blends into it. */
-    if (FAILED(hr = vp_plaintext_texture(device, desc->output, stream, vk_cmd, &plain[0])))
+    if (FAILED(hr = vp_plaintext_texture(device, desc->output, stream, &plain[0])))
         goto done;
     if (FAILED(hr = vkdva_protect_cmd_read_image(output, output_sub, stream, vk_cmd, plain[0]->vk_image,
             VK_IMAGE_LAYOUT_GENERAL, 0))
@@ -1655,7 +1652,7 @@ static HRESULT vp_blit_protected(struct d3d11_device *device, const struct vkdva
         if (!vkdva_texture_is_protected(view->texture))
             continue;
         sub = view->layer * view->texture->desc.MipLevels + view->mip;
-        if (FAILED(hr = vp_plaintext_texture(device, view, stream, vk_cmd, &plain[view_count])))
+        if (FAILED(hr = vp_plaintext_texture(device, view, stream, &plain[view_count])))
             goto done;
         texture = plain[view_count];
         /* On failure the texture is released at done, after the work recorded on it. */
@@ -1722,7 +1719,6 @@ static HRESULT vp_blit_constricted(struct d3d11_device *device, const struct vkd
     struct vkdva_vp_blit_desc local = *desc;
     LONG width, height;
     bool have_output = false, have_input = false;
-    VkCommandBuffer vk_cmd;
     RECT dst, full;
     unsigned int i;
     HRESULT hr;
@@ -1748,25 +1744,8 @@ static HRESULT vp_blit_constricted(struct d3d11_device *device, const struct vkd
     small_desc.Width = width;
     small_desc.Height = height;
     /* In a protected blit (hardware mode) the small image holds plaintext: protected memory. */
-    if (command_stream->is_protected)
-    {
-        if (FAILED(hr = d3d11_texture2d_create_private_protected(device, &small_desc, &small)))
-            return hr;
-        if (FAILED(hr = vkdva_command_stream_get(command_stream, &vk_cmd)))
-        {
-            ID3D11Texture2D_Release(&small->ID3D11Texture2D_iface);
-            return hr;
-        }
-        vkdva_cmd_image_barrier(device, vk_cmd, small->vk_image, 0, 1, VK_IMAGE_LAYOUT_UNDEFINED,
-                VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT);
-        small->vk_layout = VK_IMAGE_LAYOUT_GENERAL;
-        small->last_use.stream = command_stream;
-        small->last_use.value = command_stream->next_value;
-    }
-    else if (FAILED(hr = d3d11_texture2d_create(device, &small_desc, NULL, &small)))
-    {
+    if (FAILED(hr = vp_private_texture(device, &small_desc, command_stream, &small)))
         return hr;
-    }
     if (FAILED(hr = vkdva_vp_view_init(&small_output, small, 0, 0, true)))
         goto done;
     have_output = true;
