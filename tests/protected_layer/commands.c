@@ -173,6 +173,19 @@ static bool resource_protected(struct layer_map *map, uint64_t handle, bool *kno
     return state->is_protected;
 }
 
+/* Whether the image behind an image view is protected (known as resource_protected()). Lock held. */
+static bool image_view_protected(uint64_t handle, bool *known)
+{
+    struct layer_view *view;
+
+    if (!(view = layer_map_get(&layer_image_views, handle)))
+    {
+        *known = false;
+        return false;
+    }
+    return resource_protected(&layer_images, view->resource, known);
+}
+
 static bool descriptor_protected(const struct layer_descriptor *d, bool *known)
 {
     struct layer_view *view;
@@ -189,9 +202,7 @@ static bool descriptor_protected(const struct layer_descriptor *d, bool *known)
                 return false;
             return resource_protected(&layer_buffers, view->resource, known);
         case DESCRIPTOR_IMAGE_VIEW:
-            if (!(view = layer_map_get(&layer_image_views, d->handle)))
-                return false;
-            return resource_protected(&layer_images, view->resource, known);
+            return image_view_protected(d->handle, known);
     }
     return false;
 }
@@ -1265,32 +1276,37 @@ static VKAPI_ATTR void VKAPI_CALL layer_CmdExecuteCommands(VkCommandBuffer handl
     device->CmdExecuteCommands(handle, count, secondaries);
 }
 
+/* Video: a session or picture a command uses must be protected exactly when the command buffer
+ * is (the layer offers no protectedNoFault); what the layer does not know is not checked. */
+static void cmd_check_video_object(const struct layer_cmd *cmd, VkCommandBuffer handle, bool known,
+        bool object_protected, const char *vuid_in_protected, const char *vuid_in_unprotected, const char *what)
+{
+    if (!known || object_protected == cmd->is_protected)
+        return;
+    layer_violation(cmd->is_protected ? RULE_PROTECTED_WRITES_UNPROTECTED : RULE_UNPROTECTED_ACCESSES_PROTECTED,
+            cmd->is_protected ? vuid_in_protected : vuid_in_unprotected, "%s command buffer %p uses a%s %s",
+            cmd->is_protected ? "protected" : "unprotected", (void *)handle,
+            object_protected ? " protected" : "n unprotected", what);
+}
+
 static VKAPI_ATTR void VKAPI_CALL layer_CmdDecodeVideoKHR(VkCommandBuffer handle, const VkVideoDecodeInfoKHR *info)
 {
     struct layer_device *device = layer_device_from_handle(handle);
-    bool known, src_protected, dst_protected, dst_known = false;
-    struct layer_view *view;
+    bool known, src_protected, dst_protected;
     struct layer_cmd *cmd;
 
     if ((cmd = cmd_lock(handle)))
     {
         src_protected = resource_protected(&layer_buffers, HANDLE_KEY(info->srcBuffer), &known);
-        if ((view = layer_map_get(&layer_image_views, HANDLE_KEY(info->dstPictureResource.imageViewBinding))))
-            dst_protected = resource_protected(&layer_images, view->resource, &dst_known);
-        else
-            dst_protected = false;
         if (!cmd->is_protected && known && src_protected)
             layer_violation(RULE_UNPROTECTED_ACCESSES_PROTECTED, "VUID-vkCmdDecodeVideoKHR-commandBuffer-07136",
                     "unprotected command buffer %p decodes from a protected bitstream buffer", (void *)handle);
         if (cmd->is_protected && known && !src_protected)
             layer_violation(RULE_PROTECTED_DECODE_SOURCE, "VUID-vkCmdDecodeVideoKHR-commandBuffer-07137",
                     "protected command buffer %p decodes from an unprotected bitstream buffer", (void *)handle);
-        if (dst_known && dst_protected != cmd->is_protected)
-            layer_violation(cmd->is_protected ? RULE_PROTECTED_WRITES_UNPROTECTED : RULE_UNPROTECTED_ACCESSES_PROTECTED,
-                    cmd->is_protected ? "VUID-vkCmdDecodeVideoKHR-commandBuffer-07148"
-                    : "VUID-vkCmdDecodeVideoKHR-commandBuffer-07147",
-                    "%s command buffer %p decodes into a %s picture", cmd->is_protected ? "protected" : "unprotected",
-                    (void *)handle, dst_protected ? "protected" : "unprotected");
+        dst_protected = image_view_protected(HANDLE_KEY(info->dstPictureResource.imageViewBinding), &known);
+        cmd_check_video_object(cmd, handle, known, dst_protected, "VUID-vkCmdDecodeVideoKHR-commandBuffer-07148",
+                "VUID-vkCmdDecodeVideoKHR-commandBuffer-07147", "decode output picture");
         cmd_unlock(cmd);
     }
     device->CmdDecodeVideoKHR(handle, info);
@@ -1303,35 +1319,24 @@ static VKAPI_ATTR void VKAPI_CALL layer_CmdBeginVideoCodingKHR(VkCommandBuffer h
         const VkVideoBeginCodingInfoKHR *info)
 {
     struct layer_device *device = layer_device_from_handle(handle);
-    bool known, session_protected, image_protected;
-    struct layer_view *view;
+    bool known, object_protected;
     struct layer_cmd *cmd;
     uint32_t i;
 
     if ((cmd = cmd_lock(handle)))
     {
-        session_protected = resource_protected(&layer_video_sessions, HANDLE_KEY(info->videoSession), &known);
-        if (known && session_protected != cmd->is_protected)
-            layer_violation(cmd->is_protected ? RULE_PROTECTED_WRITES_UNPROTECTED : RULE_UNPROTECTED_ACCESSES_PROTECTED,
-                    cmd->is_protected ? "VUID-vkCmdBeginVideoCodingKHR-commandBuffer-07234"
-                    : "VUID-vkCmdBeginVideoCodingKHR-commandBuffer-07233",
-                    "%s command buffer %p begins coding with a%s video session",
-                    cmd->is_protected ? "protected" : "unprotected", (void *)handle,
-                    session_protected ? " protected" : "n unprotected");
+        object_protected = resource_protected(&layer_video_sessions, HANDLE_KEY(info->videoSession), &known);
+        cmd_check_video_object(cmd, handle, known, object_protected, "VUID-vkCmdBeginVideoCodingKHR-commandBuffer-07234",
+                "VUID-vkCmdBeginVideoCodingKHR-commandBuffer-07233", "video session");
         for (i = 0; i < info->referenceSlotCount; ++i)
         {
-            if (!info->pReferenceSlots[i].pPictureResource || !(view = layer_map_get(&layer_image_views,
-                    HANDLE_KEY(info->pReferenceSlots[i].pPictureResource->imageViewBinding))))
+            if (!info->pReferenceSlots[i].pPictureResource)
                 continue;
-            image_protected = resource_protected(&layer_images, view->resource, &known);
-            if (known && image_protected != cmd->is_protected)
-                layer_violation(cmd->is_protected ? RULE_PROTECTED_WRITES_UNPROTECTED
-                        : RULE_UNPROTECTED_ACCESSES_PROTECTED,
-                        cmd->is_protected ? "VUID-vkCmdBeginVideoCodingKHR-commandBuffer-07236"
-                        : "VUID-vkCmdBeginVideoCodingKHR-commandBuffer-07235",
-                        "%s command buffer %p binds a%s reference picture (slot %d)",
-                        cmd->is_protected ? "protected" : "unprotected", (void *)handle,
-                        image_protected ? " protected" : "n unprotected", info->pReferenceSlots[i].slotIndex);
+            object_protected = image_view_protected(
+                    HANDLE_KEY(info->pReferenceSlots[i].pPictureResource->imageViewBinding), &known);
+            cmd_check_video_object(cmd, handle, known, object_protected,
+                    "VUID-vkCmdBeginVideoCodingKHR-commandBuffer-07236",
+                    "VUID-vkCmdBeginVideoCodingKHR-commandBuffer-07235", "bound reference picture");
         }
         cmd_unlock(cmd);
     }
