@@ -714,14 +714,6 @@ static void destroy_context(struct context *ctx)
     vkDestroyInstance(ctx->instance, NULL);
 }
 
-/* The report's content, or "" where there is none. */
-static char *read_report(const char *path)
-{
-    static char text[65536];
-
-    return read_report_file(path, text, sizeof(text));
-}
-
 int main(int argc, char **argv)
 {
     static const struct

@@ -37,15 +37,16 @@ static inline void check_(const char *file, unsigned int line, const char *what,
 }
 
 /* The protected-memory layer's report file (VKDVA_TEST_PROTECTED_LAYER_REPORT) as a string,
- * empty when there is none, truncated to size - 1 bytes. */
-static inline char *read_report_file(const char *path, char *text, size_t size)
+ * empty when there is none; valid until the next call. */
+static inline const char *read_report(const char *path)
 {
+    static char text[65536];
     size_t len = 0;
     FILE *f;
 
     if ((f = fopen(path, "r")))
     {
-        len = fread(text, 1, size - 1, f);
+        len = fread(text, 1, sizeof(text) - 1, f);
         fclose(f);
     }
     text[len] = 0;

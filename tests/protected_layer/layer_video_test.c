@@ -397,13 +397,6 @@ static void record_scope(struct context *ctx, bool protected_cmd, bool protected
     destroy_session(ctx, &session);
 }
 
-static char *read_report(const char *path)
-{
-    static char text[8192];
-
-    return read_report_file(path, text, sizeof(text));
-}
-
 int main(int argc, char **argv)
 {
     static const struct
@@ -427,7 +420,7 @@ int main(int argc, char **argv)
     const char *report_path = getenv("VKDVA_TEST_PROTECTED_LAYER_REPORT");
     struct context ctx = {0};
     unsigned int i;
-    char *report;
+    const char *report;
 
     if (argc != 2 || !report_path)
     {

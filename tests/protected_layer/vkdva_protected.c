@@ -35,11 +35,6 @@
 static const char *report_path;
 static unsigned int expected_validation_errors;
 
-static void read_report(char *text, size_t size)
-{
-    read_report_file(report_path, text, size);
-}
-
 /* While a test breaks a rule on purpose, validation errors are counted, not failures. */
 static void expecting_log(void *context, enum vkdva_log_level level, const char *message)
 {
@@ -144,7 +139,7 @@ static void test_protected_stream(ID3D11Device *iface)
     VkImageSubresourceRange range = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
     VkBufferCopy region = {0, 0, 4096};
     VkCommandBuffer vk_cmd;
-    char report[4096];
+    const char *report;
     uint32_t *data;
     VkImage vk_image;
     unsigned int i;
@@ -211,7 +206,7 @@ static void test_protected_stream(ID3D11Device *iface)
     ok(vkdva_command_stream_is_complete(&stream, stream.submitted_value), "The protected work is not complete.\n");
     ok(data[0] == 0x05060708, "Got %#x.\n", data[0]);
 
-    read_report(report, sizeof(report));
+    report = read_report(report_path);
     ok(!*report, "The layer reported: %s", report);
 
     /* Breaking a rule through the stream is caught: a protected command buffer writing
@@ -223,7 +218,7 @@ static void test_protected_stream(ID3D11Device *iface)
     hr = vkdva_command_stream_wait(&stream, stream.next_value, true);
     ok(hr == S_OK, "Got unexpected hr %#x.\n", hr);
     vkdva_set_log_callback(d3d11_test_log, NULL);
-    read_report(report, sizeof(report));
+    report = read_report(report_path);
     ok(!!strstr(report, "[protected-writes-unprotected]"), "The layer reported: %s", report);
     trace("%u expected validation error(s).\n", expected_validation_errors);
     unlink(report_path);
@@ -320,7 +315,7 @@ static void test_processor(ID3D11Device *device)
     uint8_t key[16], iv[16];
     ID3D11VideoProcessor *vp;
     const uint8_t *data;
-    char report[4096];
+    const char *report;
     UINT row_pitch;
     HRESULT hr;
 
@@ -420,7 +415,7 @@ static void test_processor(ID3D11Device *device)
     }
     ID3D11Texture2D_Release(staging);
 
-    read_report(report, sizeof(report));
+    report = read_report(report_path);
     ok(!*report, "The layer reported: %s", report);
 
     ID3D11VideoProcessorOutputView_Release(clear_view);
@@ -440,7 +435,7 @@ static void test_processor(ID3D11Device *device)
 START_TEST(protected)
 {
     ID3D11Device *device;
-    char report[4096];
+    const char *report;
 
     if (!(report_path = getenv("VKDVA_TEST_PROTECTED_LAYER_REPORT")))
     {
@@ -463,6 +458,6 @@ START_TEST(protected)
     test_processor(device);
     release_device(device);
 
-    read_report(report, sizeof(report));
+    report = read_report(report_path);
     ok(!*report, "The layer reported: %s", report);
 }
